@@ -1,0 +1,36 @@
+r"""newsnlp: read Chinese news articles in Traditional or Simplified script.
+
+>>> import newsnlp as nn
+>>> article = nn.analyze("標題\n2024-02-19 來源:閩東日報\n市委書記梁偉新在會上強調(diào)，要實干爭效。")
+>>> article.meta.title, article.text
+('標題', '市委书记梁伟新在会上强调，要实干争效。')
+"""
+
+from __future__ import annotations
+
+from newsnlp.corpus import load_corpus
+from newsnlp.errors import DecodeError, InputError, NewsnlpError, OptionError
+from newsnlp.model import Article, Meta, Region, Span
+from newsnlp.normalize import Normalized, ScriptGuess, detect_script, normalize
+from newsnlp.offsets import OffsetMap
+from newsnlp.page import analyze
+
+__all__ = [
+    "Article",
+    "DecodeError",
+    "InputError",
+    "Meta",
+    "NewsnlpError",
+    "Normalized",
+    "OffsetMap",
+    "OptionError",
+    "Region",
+    "ScriptGuess",
+    "Span",
+    "analyze",
+    "detect_script",
+    "load_corpus",
+    "normalize",
+]
+
+__version__ = "0.1.0"

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from newsnlp.errors import OptionError
+from newsnlp.normalize.script import convert_script, converter, detect_script
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        pytest.param("寧德網新聞頻道", "traditional", id="traditional"),
+        pytest.param("宁德网新闻频道", "simplified", id="simplified"),
+        pytest.param("寧德網新聞 宁德网新闻", "mixed", id="mixed"),
+        pytest.param("Hello, world 2024", "none", id="no-chinese"),
+        pytest.param("", "none", id="empty"),
+        pytest.param("中文", "simplified", id="shared-characters-only"),
+    ],
+)
+def test_detect_script(text: str, script: str) -> None:
+    assert detect_script(text).script == script
+
+
+def test_detect_script_reports_its_evidence() -> None:
+    guess = detect_script("寧德網 宁")  # 德 is the same in both scripts
+    assert guess.evidence == 3
+    assert guess.traditional_ratio == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "variant", "expected"),
+    [
+        pytest.param("寧德網", "simplified", "generic", "宁德网", id="t2s"),
+        pytest.param("宁德网", "traditional", "generic", "寧德網", id="s2t"),
+        pytest.param("软件", "traditional", "taiwan-phrases", "軟體", id="s2twp"),
+        pytest.param("軟體", "simplified", "taiwan-phrases", "软件", id="tw2sp"),
+        pytest.param("着", "traditional", "taiwan", "著", id="s2tw"),
+        pytest.param("裏", "simplified", "hongkong", "里", id="hk2s"),
+    ],
+)
+def test_convert_script(text: str, target: str, variant: str, expected: str) -> None:
+    assert convert_script(text, target=target, variant=variant)[0] == expected  # type: ignore[arg-type]
+
+
+def test_unknown_variant_names_the_valid_ones() -> None:
+    with pytest.raises(OptionError, match="generic, taiwan, taiwan-phrases, hongkong"):
+        converter("simplified", "macau")  # type: ignore[arg-type]
+    with pytest.raises(OptionError, match="simplified, traditional"):
+        converter("pinyin")  # type: ignore[arg-type]
+
+
+def test_converters_are_built_once_per_process() -> None:
+    assert converter("simplified", "taiwan") is converter("simplified", "taiwan")
+
+
+def test_conversion_keeps_offsets_exact() -> None:
+    text, offsets = convert_script("2024年 寧德網，新聞")
+    assert text == "2024年 宁德网，新闻"
+    assert offsets.to_raw(6, 9) == (6, 9)
