@@ -322,7 +322,11 @@ def _find_layout(lines: list[_Line]) -> _Layout:
         None,
     )
     after = 0 if dateline is None else dateline + 1
-    content = [index for index in range(after, len(lines)) if not _is_furniture(lines[index])]
+    content = [
+        index
+        for index in range(after, len(lines))
+        if not _is_furniture(lines[index]) and not _is_navigation(lines[index])
+    ]
     prose = [index for index in content if _is_prose(lines[index])]
     if prose:
         body_start = prose[0]

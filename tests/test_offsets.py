@@ -8,22 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsnlp.offsets import OffsetMap, OffsetMapBuilder, substitute
-
-
-def check_map(offsets: OffsetMap) -> None:
-    """Segments tile the text, raw ranges never go backwards and stay inside the raw text."""
-    position = 0
-    last_start = last_end = 0
-    for t0, t1, r0, r1, linear in offsets.segments:
-        assert t0 == position
-        assert t1 > t0
-        assert 0 <= r0 <= r1 <= offsets.raw_length
-        assert r0 >= last_start
-        assert r1 >= last_end
-        if linear:
-            assert t1 - t0 == r1 - r0
-        position, last_start, last_end = t1, r0, r1
-    assert position == offsets.text_length
+from tests.invariants import check_map
 
 
 def test_identity_maps_every_span_to_itself() -> None:

@@ -1,0 +1,283 @@
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsnlp as nn
+from newsnlp.errors import DecodeError, InputError
+from tests.invariants import check_traceable
+
+PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+[)）]")
+TITLE = "全市“深學爭優、敢為爭先、實干爭效”行動總結部署會暨2024年項目建設攻堅行動動員部署大會召開"
+
+
+# ---------------------------------------------------------------- the bundled sample article
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        pytest.param("title", TITLE, id="title"),
+        pytest.param("kicker", "以“三爭”為號 以項目為令 爭出新局面 攻出新氣象", id="kicker"),
+        pytest.param("subtitle", "梁偉新講話 張永寧主持", id="subtitle"),
+        pytest.param(
+            "deck", ("以“三爭”為號 以項目為令 爭出新局面 攻出新氣象", "梁偉新講話 張永寧主持"), id="deck"
+        ),
+        pytest.param(
+            "published", datetime(2024, 2, 19, 15, 57, tzinfo=timezone(timedelta(hours=8))), id="published"
+        ),
+        pytest.param("source", "閩東日報", id="source"),
+        pytest.param("reporters", ("趙巧紅",), id="reporters"),
+        pytest.param("photographers", ("張桂漢",), id="photographers"),
+        pytest.param("editors", ("陳娥",), id="editors"),
+        pytest.param("reviewers", ("陳小蝦", "周邦在"), id="reviewers"),
+        pytest.param("script", "traditional", id="script"),
+        pytest.param("encoding", "utf-8", id="encoding"),
+        pytest.param("url", None, id="url"),
+    ],
+)
+def test_sample_metadata(sample_article: nn.Article, field: str, expected: object) -> None:
+    assert getattr(sample_article.meta, field) == expected
+
+
+def test_sample_published_is_in_shanghai_time(sample_article: nn.Article) -> None:
+    published = sample_article.meta.published
+    assert published is not None
+    assert str(published.tzinfo) == "Asia/Shanghai"
+
+
+def test_sample_body_runs_from_the_first_sentence_to_the_last(sample_article: nn.Article) -> None:
+    assert sample_article.body[0].startswith("2月18日,春節假期后上班第一天")
+    assert sample_article.body[-1].endswith("設分會場。")
+    assert sample_article.text.startswith("2月18日，春节假期后上班第一天，")
+    assert sample_article.text.endswith("设分会场。")
+    assert len(sample_article.body) == len(sample_article.text.split("\n")) == 14
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "首頁",
+        "版權",
+        "ICP",
+        "返回",
+        "相關",
+        "0593",
+        "d758767082577ab25830db4b318aaa01",
+        "編輯",
+        "審核",
+        "來源",
+    ],
+)
+def test_sample_body_has_no_page_furniture(sample_article: nn.Article, furniture: str) -> None:
+    assert furniture not in "\n".join(sample_article.body)
+    assert nn.normalize(furniture).text not in sample_article.text
+
+
+def test_sample_body_has_no_pinyin(sample_article: nn.Article) -> None:
+    assert PINYIN.search("\n".join(sample_article.body)) is None
+    assert PINYIN.search(sample_article.text) is None
+    assert "縣(市、區)" in sample_article.body[-1]
+
+
+def test_sample_text_traces_back_to_the_page(sample_article: nn.Article) -> None:
+    check_traceable(sample_article.raw, sample_article.text, sample_article.offsets)
+
+
+@pytest.mark.parametrize(
+    ("normalized", "raw", "original"),
+    [
+        pytest.param("市委书记梁伟新", "市委書記梁偉新", "市委書記梁偉新", id="official"),
+        pytest.param("项目建设攻坚", "項目建設(shè)攻堅", "項目建設攻堅", id="across-an-annotation"),
+        pytest.param("2月18日，春节", "2月18日,春節", "2月18日,春節", id="folded-comma"),
+        pytest.param("深学争优", "深學爭優", "深學爭優", id="slogan-word"),
+    ],
+)
+def test_sample_spans_point_into_raw_and_original(
+    sample_article: nn.Article, normalized: str, raw: str, original: str
+) -> None:
+    start = sample_article.text.index(normalized)
+    span = nn.Span(start, start + len(normalized), normalized)
+    raw_start, raw_end = sample_article.to_raw(span.start, span.end)
+    assert sample_article.raw[raw_start:raw_end] == raw
+    assert sample_article.original(span) == original
+
+
+def test_every_line_of_the_sample_is_accounted_for(sample_article: nn.Article) -> None:
+    covered = set()
+    for region in sample_article.regions:
+        assert sample_article.raw[region.raw_start : region.raw_end] == region.text
+        covered.update(range(region.raw_start, region.raw_end))
+    missing = [
+        index for index, char in enumerate(sample_article.raw) if not char.isspace() and index not in covered
+    ]
+    assert missing == []
+    roles = [region.role for region in sample_article.regions]
+    assert roles.count("credits") == 4
+    assert roles.count("title") == 2
+    assert roles[0] == "navigation"
+    assert roles[-1] == "footer"
+
+
+# ---------------------------------------------------------------- encodings and HTML
+
+
+def sample_as_html(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    nav, title, rest = lines[0], lines[1], lines[2:]
+    credits_at = next(index for index, line in enumerate(rest) if line.startswith("來源:閩東日報記者"))
+    body = "".join(f"<p>{line}</p>\n" for line in rest[: credits_at + 4])
+    footer = "".join(f"<div>{line}</div>" for line in rest[credits_at + 4 :])
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}_寧德網</title></head><body>"
+        f"<nav>{nav}</nav><div class='article'>{body}</div><footer>{footer}</footer></body></html>"
+    )
+
+
+def test_html_page_gives_the_same_article(sample_bytes: bytes, sample_article: nn.Article) -> None:
+    page = sample_as_html(sample_bytes.decode("utf-8"))
+    article = nn.analyze(page)
+    assert article.meta == dataclasses.replace(sample_article.meta, encoding=None)  # a str has no encoding
+    assert article.text == sample_article.text
+    assert article.body == sample_article.body
+    check_traceable(page, article.text, article.offsets)
+    start = article.text.index("市委书记梁伟新")
+    raw_start, raw_end = article.to_raw(start, start + 7)
+    assert page[raw_start:raw_end] == "市委書記梁偉新"
+
+
+def test_gb18030_bytes_give_the_same_article(sample_bytes: bytes, sample_article: nn.Article) -> None:
+    article = nn.analyze(sample_bytes.decode("utf-8").encode("gb18030"))
+    assert article.meta.encoding == "gb18030"
+    assert article.text == sample_article.text
+
+
+def test_big5_page() -> None:
+    page = "新聞頻道\n台北市長記者會\n2024年3月1日 來源:中央社\n台北市長今天在記者會上表示，將加強防災工作。"
+    article = nn.analyze(page.encode("big5"))
+    assert article.meta.encoding == "big5hkscs"
+    assert (article.meta.title, article.meta.source) == ("台北市長記者會", "中央社")
+    assert article.text == "台北市长今天在记者会上表示，将加强防灾工作。"
+
+
+def test_simplified_page_with_byline_in_the_first_paragraph() -> None:
+    page = (
+        "当前位置：首页 > 要闻\n"
+        "市政府召开常务会议\n"
+        "发布时间：2024年03月05日 09:30  来源：宁德日报\n"
+        "本报讯（记者 张三 通讯员 李四）3月4日，市政府召开常务会议，研究部署近期工作。\n"
+        "会议强调，要抓好项目建设。\n"
+        "责任编辑：王五\n"
+        "版权所有 宁德网"
+    )
+    article = nn.analyze(page)
+    assert article.meta.title == "市政府召开常务会议"
+    assert article.meta.published == datetime(2024, 3, 5, 9, 30, tzinfo=nn.page.SHANGHAI)
+    assert article.meta.source == "宁德日报"
+    assert article.meta.reporters == ("张三", "李四")
+    assert article.meta.editors == ("王五",)
+    assert article.meta.script == "simplified"
+    assert article.body == (
+        "本报讯（记者 张三 通讯员 李四）3月4日，市政府召开常务会议，研究部署近期工作。",
+        "会议强调，要抓好项目建设。",
+    )
+
+
+def test_a_single_sentence_is_all_body() -> None:
+    article = nn.analyze("市委書記梁偉新在會上強調，要深化拓展行動。")
+    assert article.meta.title is None
+    assert article.body == ("市委書記梁偉新在會上強調，要深化拓展行動。",)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        pytest.param("2024-03-01", datetime(2024, 3, 1, tzinfo=nn.page.SHANGHAI), id="iso-date"),
+        pytest.param("2024-03-01T08:00:00+00:00", datetime(2024, 3, 1, 8, tzinfo=timezone.utc), id="aware"),
+        pytest.param(date(2024, 3, 1), datetime(2024, 3, 1, tzinfo=nn.page.SHANGHAI), id="date"),
+        pytest.param(datetime(2024, 3, 1, 12), datetime(2024, 3, 1, 12, tzinfo=nn.page.SHANGHAI), id="naive"),
+        pytest.param("2024年3月1日", datetime(2024, 3, 1, tzinfo=nn.page.SHANGHAI), id="chinese"),
+    ],
+)
+def test_published_given_by_the_caller_wins(
+    sample_bytes: bytes, published: object, expected: datetime
+) -> None:
+    article = nn.analyze(sample_bytes, published=published)  # type: ignore[arg-type]
+    assert article.meta.published == expected
+
+
+def test_unreadable_published_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="cannot read a date"):
+        nn.analyze("市委書記梁偉新在會上強調，要深化拓展行動。", published="next tuesday")
+
+
+# ---------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("raw", "error", "message"),
+    [
+        pytest.param(None, InputError, "got None", id="none"),
+        pytest.param("", InputError, "empty", id="empty"),
+        pytest.param(" \n\t\u3000 ", InputError, "empty", id="whitespace"),
+        pytest.param("Hello, world. Nothing Chinese here.", InputError, "no Chinese", id="no-chinese"),
+        pytest.param(b"\x00\x01\x02\x03binary", DecodeError, "binary", id="binary"),
+        pytest.param(b"\xfd\xfc caf\xe9 \x81", DecodeError, "UTF-8, GB18030 or Big5", id="undecodable"),
+        pytest.param(12345, InputError, "not int", id="not-text"),
+        pytest.param("<div><<<>>>&&&</p></span>", InputError, "no Chinese", id="html-soup-without-text"),
+        pytest.param(
+            "<div>首頁</div><div>版權所有</div>", InputError, "no article body", id="only-furniture"
+        ),
+        pytest.param(b"a" * 50_000_000, InputError, "max_chars", id="50-MB-page"),
+    ],
+)
+def test_bad_input_raises_a_newsnlp_error(raw: object, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        nn.analyze(raw)  # type: ignore[arg-type]
+
+
+def test_max_chars_can_be_raised(sample_bytes: bytes) -> None:
+    with pytest.raises(InputError, match="max_chars=100"):
+        nn.analyze(sample_bytes, max_chars=100)
+    assert nn.analyze(sample_bytes, max_chars=10_000).meta.title == TITLE
+
+
+# ---------------------------------------------------------------- generated pages
+
+BODY_PIECES = [
+    *list("寧德網新聞市委書記會議強調爭優宁德网新闻书记会议强调中文年月日AI09 ，、；：“”（）,;:"),
+    "優(yōu)",
+    "設（shè）",
+    "縣(市、區)",
+    "&amp;",
+    "１２",
+    "\u200b",
+    "\u3000",
+]
+sentences = st.lists(st.sampled_from(BODY_PIECES), min_size=1, max_size=30).map(
+    lambda pieces: "市委書記梁偉新在會上強調，" + "".join(pieces) + "。"
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(sentences, min_size=1, max_size=6), st.sampled_from(["\n", "\n\n", "\r\n", "\n \n"]))
+def test_generated_pages_keep_every_invariant(paragraphs: list[str], newline: str) -> None:
+    page = newline.join(
+        ["首頁 新聞頻道", "會議召開", "2024-02-19 15:57 來源:閩東日報", *paragraphs, "編輯:陳娥", "返回首頁"]
+    )
+    article = nn.analyze(page)
+    check_traceable(page, article.text, article.offsets)
+    assert article.meta.title == "會議召開"
+    assert article.meta.editors == ("陳娥",)
+    assert len(article.body) == len(paragraphs)
+    assert PINYIN.search(article.text) is None
+    body_regions = [region for region in article.regions if region.role == "body"]
+    for index in range(len(article.text)):
+        raw_start, raw_end = article.to_raw(index, index + 1)
+        if raw_end > raw_start:
+            assert any(region.raw_start <= raw_start < raw_end <= region.raw_end for region in body_regions)
