@@ -37,7 +37,7 @@ class Span:
         return dict(_plain(self))
 
 
-RegionRole = Literal["navigation", "title", "dateline", "deck", "image", "body", "credits", "footer", "blank"]
+RegionRole = Literal["navigation", "title", "dateline", "deck", "image", "body", "credits", "boilerplate"]
 
 
 @dataclass(frozen=True)

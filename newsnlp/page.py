@@ -6,9 +6,12 @@ scripts, and every value is reported in the page's own script with artifacts rep
 
 The layout this parser reads, top to bottom, each part optional:
 navigation · kicker · title · subtitle · dateline (date, time, 来源) · body · credits · footer.
-The body starts at the first line after the dateline that reads as prose (a sentence with
-Chinese punctuation) and ends at the first credits or footer line after it. When no line reads
-as prose (a one-line text, a list of short lines), every content line after the dateline is body.
+The body starts at the first line after the dateline that reads as prose (a line that ends a
+sentence, or a line with Chinese punctuation too long for a headline) and ends at the first
+credits or footer line after it. When no line reads as prose (a poem, a list of short lines),
+the first content line is the headline and the rest is the body; a single line is all body.
+Without a repeated headline or an HTML ``<title>`` to go by, the first line of the headline block
+is the title, the lines above it the kicker and the lines below it the subtitle.
 Every non-blank line of the page is kept in ``Article.regions`` with the role it was given.
 """
 
@@ -44,13 +47,14 @@ DEFAULT_MAX_CHARS = 5_000_000
 
 _CHINESE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_PUNCTUATION = re.compile("[，。；！？]")
-_SENTENCE_END = re.compile("[。！？…”』」)]$")
+_SENTENCE_END = re.compile("[。！？…][”’』」)]*$")
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
     r"(?:\s*(?P<hour>\d{1,2})\s*[:：时]\s*(?P<minute>\d{1,2})(?:\s*[:：分]\s*(?P<second>\d{1,2}))?)?"
 )
+_DATELINE_WORDS = re.compile("来源|发布|时间|日期|作者|编辑|记者|浏览|点击|字号|阅读")
 _IMAGE = re.compile(r"[0-9a-fA-F]{16,64}|\S+\.(?:jpe?g|png|gif|webp|bmp)", re.IGNORECASE)
-_NAVIGATION = re.compile(r"首页|主页|当前位置|您的位置|现在的位置|[>»›→]")
+_NAVIGATION = re.compile(r"首页|主页|当前位置|您的位置|现在的位置|[>»›→]|频道$")
 _NAME = re.compile("[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+")
 _NOT_A_NAME = re.compile("(?:报|社|网|台|站|中心|新闻|日报|晚报|杂志|频道)$")
 _SLASH_CREDIT = re.compile(
@@ -63,32 +67,45 @@ _NAME_FIELDS = ("reporters", "photographers", "editors", "reviewers")
 
 @dataclass
 class _Line:
-    """One non-blank line of the page text, with its Simplified normalised form for matching."""
+    """One line of the page text, with its Simplified normalised form for matching.
+
+    ``start`` and ``end`` delimit the line in the page text; ``norm`` is the line in the page's
+    normalised text, which starts at ``norm_start`` there and maps back through ``offsets``.
+    """
 
     start: int
     end: int
     text: str
     norm: str
-    norm_offsets: OffsetMap
+    norm_start: int
+    page: str
+    offsets: OffsetMap
 
     def original(self, start: int, end: int) -> str:
-        """The line's text behind ``norm[start:end]``, in its own script, artifacts repaired."""
-        line_start, line_end = self.norm_offsets.to_raw(start, end)
-        return repair(self.text[line_start:line_end])[0].strip()
+        """The page text behind ``norm[start:end]``, in its own script, artifacts repaired."""
+        page_start, page_end = self.offsets.to_raw(self.norm_start + start, self.norm_start + end)
+        return repair(self.page[page_start:page_end])[0].strip()
 
 
 def _lines(page: str) -> list[_Line]:
+    """Split the page into lines, normalising the whole page once.
+
+    A whitespace run with a line break becomes one line break, so the normalised lines are the
+    page's non-blank lines; each is widened to its whole page line, so a trailing annotation or
+    invisible character still belongs to it.
+    """
+    normalized = normalize(page)
     lines = []
-    for match in re.finditer(r"[^\n]+", page):
-        content = match.group()
-        stripped = content.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(content) - len(content.lstrip()))
-        normalized = normalize(stripped)
-        if not normalized.text.strip():
-            continue
-        lines.append(_Line(start, start + len(stripped), stripped, normalized.text, normalized.offsets))
+    for match in re.finditer(r"[^\n]+", normalized.text):
+        start, end = normalized.offsets.to_raw(match.start(), match.end())
+        line_start = page.rfind("\n", 0, start) + 1
+        line_end = page.find("\n", end)
+        line_end = len(page) if line_end == -1 else line_end
+        start -= len(page[line_start:start].lstrip())
+        end = max(end, end + len(page[end:line_end].rstrip()))
+        lines.append(
+            _Line(start, end, page[start:end], match.group(), match.start(), page, normalized.offsets)
+        )
     return lines
 
 
@@ -99,6 +116,7 @@ class _Markers:
     boilerplate: re.Pattern[str]
     role_word: re.Pattern[str]
     credit_line: re.Pattern[str]
+    byline: re.Pattern[str]
     roles: dict[str, str]
 
 
@@ -112,6 +130,11 @@ def _markers() -> _Markers:
         role_word=re.compile(rf"(?P<word>{words})\s*[:：]?"),
         credit_line=re.compile(
             rf"^[(]?(?:本报|本台|本网)?(?:{words})\s*[:：/ ]|^\S{{2,4}}\s*/\s*(?:文|图|摄)(?:\s|$)"
+        ),
+        byline=re.compile(
+            r"^\(?(?:本报|本台|本网|本刊|\S{1,10}?(?:社|报|台|网|刊|站))?(?:驻\S{1,10}?)?(?:特约)?"
+            r"(?:记者|通讯员|评论员|撰稿人|实习生)"
+            r"(?:$|[\s:：)]|[\u4e00-\u9fff·]{2,16}$|[\u4e00-\u9fff·]{2,4}[\s、])"
         ),
         roles=roles,
     )
@@ -139,29 +162,53 @@ def _is_credits(line: _Line) -> bool:
     return _is_short_non_sentence(line) and _get_markers().credit_line.search(line.norm) is not None
 
 
+def _is_byline(line: _Line) -> bool:
+    """A line that only credits the writers: 本报记者郭伟成, 新华社驻法国记者 果永毅, 本报评论员."""
+    return (
+        len(line.norm) <= 40
+        and _SENTENCE_PUNCTUATION.search(line.norm) is None
+        and _get_markers().byline.search(line.norm) is not None
+    )
+
+
 def _is_image(line: _Line) -> bool:
     return _IMAGE.fullmatch(line.norm) is not None
 
 
 def _is_prose(line: _Line) -> bool:
+    """A line that reads as running text: it ends a sentence, or is too long for a headline.
+
+    Headlines may hold commas (忠诚的共产主义战士，…同志逝世) or end with a short question or
+    exclamation, but rarely end with 。 or run past 60 characters.
+    """
     chinese = len(_CHINESE.findall(line.norm))
-    if _SENTENCE_END.search(line.norm) and chinese >= 8:
-        return True
-    return chinese >= 20 and _SENTENCE_PUNCTUATION.search(line.norm) is not None
+    end = _SENTENCE_END.search(line.norm)
+    if end and end.group()[0] in "？！":
+        return len(line.norm) > 30 and chinese >= 8  # 农村电价缘何高？ is a headline
+    if end:
+        return chinese >= 8
+    return len(line.norm) > 60 and chinese >= 20 and _SENTENCE_PUNCTUATION.search(line.norm) is not None
 
 
 def _is_dateline(line: _Line) -> bool:
-    match = _DATE.search(line.norm)
-    return match is not None and len(line.norm) <= 100 and "。" not in line.norm
+    """A line that holds a date and little else but time, source and credits."""
+    if len(line.norm) > 100 or "。" in line.norm or _DATE.search(line.norm) is None:
+        return False
+    rest = re.sub(r"\s", "", _DATE.sub("", line.norm))
+    return len(rest) <= 6 or _DATELINE_WORDS.search(rest) is not None
 
 
-def _is_navigation(line: _Line) -> bool:
+def _is_navigation(line: _Line, *, at_top: bool = False) -> bool:
+    """A navigation line: breadcrumbs, 首页, channel names.
+
+    At the top of a page a row of three or more short menu items counts too (首頁 新聞頻道 寧德新聞).
+    """
     if _SENTENCE_PUNCTUATION.search(line.norm) or len(line.norm) > 60:
         return False
     if _NAVIGATION.search(line.norm):
         return True
     items = line.norm.split()
-    return len(items) >= 3 and all(len(item) <= 6 for item in items)
+    return at_top and len(items) >= 3 and all(len(item) <= 6 for item in items)
 
 
 def _is_furniture(line: _Line) -> bool:
@@ -325,13 +372,14 @@ def _find_layout(lines: list[_Line]) -> _Layout:
     content = [
         index
         for index in range(after, len(lines))
-        if not _is_furniture(lines[index]) and not _is_navigation(lines[index])
+        if not (_is_furniture(lines[index]) or _is_navigation(lines[index]) or _is_byline(lines[index]))
     ]
     prose = [index for index in content if _is_prose(lines[index])]
     if prose:
         body_start = prose[0]
     elif content:
-        body_start = content[0]
+        # No running text (a poem, a list): the first line is the headline unless it is alone.
+        body_start = content[1] if len(content) > 1 else content[0]
     else:
         message = "no article body found: every line of the page is navigation, credits or footer"
         raise InputError(message)
@@ -353,6 +401,7 @@ class _Headline:
     subtitle: list[int]
     navigation: list[int]
     repeats: list[int]
+    credits: list[int]
 
 
 def _find_headline(lines: list[_Line], layout: _Layout, html_title: str | None) -> _Headline:
@@ -361,25 +410,27 @@ def _find_headline(lines: list[_Line], layout: _Layout, html_title: str | None) 
         for index in range(layout.body_start)
         if index != layout.dateline and not _is_image(lines[index])
     ]
+    credits = [index for index in header if _is_credits(lines[index]) or _is_byline(lines[index])]
+    header = [index for index in header if index not in credits]
     navigation = []
     for index in header:
-        if not _is_navigation(lines[index]) and not _is_boilerplate(lines[index]):
+        if not _is_navigation(lines[index], at_top=True) and not _is_boilerplate(lines[index]):
             break
         navigation.append(index)
     candidates = [index for index in header if index not in navigation]
     if not candidates:
-        return _Headline(None, [], [], navigation, [])
-    title = _pick_title(lines, candidates, layout, html_title)
+        return _Headline(None, [], [], navigation, [], credits)
+    title = _pick_title(lines, candidates, html_title)
     repeats = [index for index in candidates if lines[index].norm == lines[title].norm]
     anchor = repeats[-1]
     previous = repeats[-2] if len(repeats) > 1 else -1
     between = [index for index in candidates if previous < index < anchor and index not in repeats]
     kicker = between or [index for index in candidates if index < repeats[0]]
     subtitle = [index for index in candidates if index > anchor]
-    return _Headline(title, kicker, subtitle, navigation, repeats)
+    return _Headline(title, kicker, subtitle, navigation, repeats, credits)
 
 
-def _pick_title(lines: list[_Line], candidates: list[int], layout: _Layout, html_title: str | None) -> int:
+def _pick_title(lines: list[_Line], candidates: list[int], html_title: str | None) -> int:
     if html_title:
         wanted = normalize(html_title).text
         matching = [index for index in candidates if lines[index].norm in wanted]
@@ -389,10 +440,8 @@ def _pick_title(lines: list[_Line], candidates: list[int], layout: _Layout, html
     repeated = [index for index in candidates if texts.count(lines[index].norm) > 1]
     if repeated:
         return repeated[0]
-    before_dateline = [index for index in candidates if layout.dateline is None or index < layout.dateline]
-    # Without other evidence the longest line above the dateline is the headline.
-    pool = before_dateline or candidates
-    return max(pool, key=lambda index: (len(lines[index].norm), -index))
+    # Without other evidence the headline is the first line of the headline block.
+    return candidates[0]
 
 
 # ----------------------------------------------------------------------------- analyze
@@ -427,12 +476,15 @@ def _read_input(raw: str | bytes, max_chars: int) -> tuple[str, str | None]:
 
 
 def _roles(lines: list[_Line], layout: _Layout, headline: _Headline, body: list[int]) -> Iterator[RegionRole]:
+    in_body = set(body)
     for index, line in enumerate(lines):
         role: RegionRole
-        if index in body:
+        if index in in_body:
             role = "body"
         elif index == layout.dateline:
             role = "dateline"
+        elif index in headline.credits:
+            role = "credits"
         elif index in headline.navigation:
             role = "navigation"
         elif index in headline.repeats:
@@ -444,7 +496,7 @@ def _roles(lines: list[_Line], layout: _Layout, headline: _Headline, body: list[
         elif index >= layout.body_end and _is_credits(line):
             role = "credits"
         else:
-            role = "footer"
+            role = "boilerplate"
         yield role
 
 
@@ -507,7 +559,8 @@ def analyze(
 
     credits = _Credits()
     for index, line in enumerate(lines):
-        if index == layout.dateline or (index >= layout.body_end and _is_credits(line)):
+        in_tail = index >= layout.body_end and _is_credits(line)
+        if index == layout.dateline or index in headline.credits or in_tail:
             _read_credits(line, credits)
     if body:
         first = lines[body[0]]

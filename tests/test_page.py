@@ -121,7 +121,7 @@ def test_every_line_of_the_sample_is_accounted_for(sample_article: nn.Article) -
     assert roles.count("credits") == 4
     assert roles.count("title") == 2
     assert roles[0] == "navigation"
-    assert roles[-1] == "footer"
+    assert roles[-1] == "boilerplate"
 
 
 # ---------------------------------------------------------------- encodings and HTML
@@ -281,3 +281,57 @@ def test_generated_pages_keep_every_invariant(paragraphs: list[str], newline: st
         raw_start, raw_end = article.to_raw(index, index + 1)
         if raw_end > raw_start:
             assert any(region.raw_start <= raw_start < raw_end <= region.raw_end for region in body_regions)
+
+
+# ---------------------------------------------------------------- layouts without a dateline
+
+NO_HEADLINE = "本报讯 日前，市政府召开常务会议，研究部署近期工作，会议由市长主持，各部门负责同志参加了会议。"
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "reporters", "first_body"),
+    [
+        pytest.param(
+            "忠诚的人民公仆，优秀的党员干部张三同志逝世\n本报记者李四\n张三同志因病于日前在北京逝世，享年八十岁。",
+            "忠诚的人民公仆，优秀的党员干部张三同志逝世",
+            ("李四",),
+            "张三同志因病于日前在北京逝世，享年八十岁。",
+            id="headline-with-a-comma-and-a-byline",
+        ),
+        pytest.param(
+            "农村电价缘何高？\n新华社驻法国记者 王五\n今年以来，一些地方农村电价偏高，群众反映强烈。",
+            "农村电价缘何高？",
+            ("王五",),
+            "今年以来，一些地方农村电价偏高，群众反映强烈。",
+            id="question-headline-and-a-foreign-byline",
+        ),
+        pytest.param(
+            "明天天气预报(3日20时—4日20时)\n北京 晴 零下五度\n上海 多云 三度",
+            "明天天气预报(3日20时—4日20时)",
+            (),
+            "北京 晴 零下五度",
+            id="no-prose-first-line-is-the-headline",
+        ),
+        pytest.param(
+            "明天天气预报（2024年1月3日20时—2024年1月4日20时）\n冷空气南下，北方大部地区气温下降，请注意防寒保暖。",
+            "明天天气预报（2024年1月3日20时—2024年1月4日20时）",
+            (),
+            "冷空气南下，北方大部地区气温下降，请注意防寒保暖。",
+            id="a-headline-with-dates-is-not-a-dateline",
+        ),
+        pytest.param(
+            NO_HEADLINE + "\n(张三)",
+            None,
+            (),
+            NO_HEADLINE,
+            id="no-headline",
+        ),
+    ],
+)
+def test_headline_block_without_a_dateline(
+    page: str, title: str | None, reporters: tuple[str, ...], first_body: str
+) -> None:
+    article = nn.analyze(page)
+    assert article.meta.title == title
+    assert article.meta.reporters == reporters
+    assert article.body[0] == first_body

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from typing import Literal, get_args
 
 from opencc import OpenCC
@@ -59,14 +60,36 @@ def converter(target: Target = "simplified", variant: Variant = "generic") -> Op
     return OpenCC(_CONFIGS[target, variant])
 
 
+def _read_opencc_table(name: str) -> dict[str, list[str]]:
+    table = files("opencc").joinpath("dictionary").joinpath(name).read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in table.splitlines() if "\t" in line)
+    return {key: values.split() for key, values in pairs}
+
+
 @cache
-def _char_kind(char: str) -> int:
-    """+1 for a Traditional-only character, -1 for a Simplified-only one, 0 for shared ones."""
-    if converter("simplified").convert(char) != char:
-        return 1
-    if converter("traditional").convert(char) != char:
-        return -1
-    return 0
+def _script_characters() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters found only in Traditional and only in Simplified script.
+
+    Read from OpenCC's character tables. A character that converts to itself among other forms
+    (后 → 後/后, 乾 → 干/乾, 台 → 臺/台) is written in both scripts and is evidence of neither.
+    """
+    only_traditional = {
+        char for char, forms in _read_opencc_table("TSCharacters.txt").items() if char not in forms
+    }
+    only_simplified = {
+        char for char, forms in _read_opencc_table("STCharacters.txt").items() if char not in forms
+    }
+    return frozenset(only_traditional - only_simplified), frozenset(only_simplified - only_traditional)
+
+
+@cache
+def _script_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Character classes of the script-specific characters (a regex scan beats a Python loop)."""
+    only_traditional, only_simplified = _script_characters()
+    return (
+        re.compile("[" + re.escape("".join(sorted(only_traditional))) + "]"),
+        re.compile("[" + re.escape("".join(sorted(only_simplified))) + "]"),
+    )
 
 
 @dataclass(frozen=True)
@@ -92,17 +115,12 @@ def detect_script(text: str) -> ScriptGuess:
     >>> detect_script("寧德網新聞").script, detect_script("宁德网新闻").script
     ('traditional', 'simplified')
     """
-    traditional = simplified = 0
-    seen_chinese = False
-    for run in _IDEOGRAPHS.findall(text):
-        seen_chinese = True
-        for char in run:
-            kind = _char_kind(char)
-            traditional += kind == 1
-            simplified += kind == -1
-    evidence = traditional + simplified
-    if not seen_chinese:
+    if _IDEOGRAPHS.search(text) is None:
         return ScriptGuess("none", 0.0, 0)
+    only_traditional, only_simplified = _script_patterns()
+    traditional = len(only_traditional.findall(text))
+    simplified = len(only_simplified.findall(text))
+    evidence = traditional + simplified
     ratio = traditional / evidence if evidence else 0.0
     if ratio >= _DECISIVE_SHARE:
         script: Script = "traditional"
