@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from newsnlp.errors import InputError
@@ -36,6 +37,7 @@ from newsnlp.normalize import (
     repair,
     run_steps,
 )
+from newsnlp.normalize.markup import PUBLISHED_KEYS
 from newsnlp.offsets import OffsetMap, OffsetMapBuilder
 from newsnlp.resources import read_list, read_table
 
@@ -120,7 +122,9 @@ class _Markers:
     roles: dict[str, str]
 
 
+@cache
 def _markers() -> _Markers:
+    """Built once per process, on first use rather than at import."""
     roles = read_table("credit_roles.tsv")
     words = "|".join(re.escape(word) for word in sorted(roles, key=len, reverse=True))
     return _Markers(
@@ -140,26 +144,16 @@ def _markers() -> _Markers:
     )
 
 
-_MARKERS: _Markers | None = None
-
-
-def _get_markers() -> _Markers:
-    global _MARKERS  # noqa: PLW0603 - built once per process, on first use, not at import
-    if _MARKERS is None:
-        _MARKERS = _markers()
-    return _MARKERS
-
-
 def _is_short_non_sentence(line: _Line, limit: int = 80) -> bool:
     return len(line.norm) <= limit and _SENTENCE_END.search(line.norm) is None
 
 
 def _is_boilerplate(line: _Line) -> bool:
-    return _is_short_non_sentence(line) and _get_markers().boilerplate.search(line.norm) is not None
+    return _is_short_non_sentence(line) and _markers().boilerplate.search(line.norm) is not None
 
 
 def _is_credits(line: _Line) -> bool:
-    return _is_short_non_sentence(line) and _get_markers().credit_line.search(line.norm) is not None
+    return _is_short_non_sentence(line) and _markers().credit_line.search(line.norm) is not None
 
 
 def _is_byline(line: _Line) -> bool:
@@ -167,7 +161,7 @@ def _is_byline(line: _Line) -> bool:
     return (
         len(line.norm) <= 40
         and _SENTENCE_PUNCTUATION.search(line.norm) is None
-        and _get_markers().byline.search(line.norm) is not None
+        and _markers().byline.search(line.norm) is not None
     )
 
 
@@ -221,23 +215,20 @@ def _is_furniture(line: _Line) -> bool:
 @dataclass
 class _Credits:
     source: str | None = None
-    names: dict[str, list[str]] | None = None
+    names: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, field: str, value: str) -> None:
-        if field == "source":
+    def add(self, role: str, value: str) -> None:
+        if role == "source":
             self.source = self.source or value
-            return
-        names = self.names if self.names is not None else {}
-        self.names = names
-        if value not in names.setdefault(field, []):
-            names[field].append(value)
+        elif value not in self.names.setdefault(role, []):
+            self.names[role].append(value)
 
-    def get(self, field: str) -> tuple[str, ...]:
-        return tuple((self.names or {}).get(field, ()))
+    def get(self, role: str) -> tuple[str, ...]:
+        return tuple(self.names.get(role, ()))
 
 
 def _is_name(text: str) -> bool:
-    markers = _get_markers()
+    markers = _markers()
     return (
         _NAME.fullmatch(text) is not None and text not in markers.roles and _NOT_A_NAME.search(text) is None
     )
@@ -245,8 +236,8 @@ def _is_name(text: str) -> bool:
 
 def _read_credits(line: _Line, credits: _Credits, start: int = 0, end: int | None = None) -> None:
     """Collect source and credited names from ``line.norm[start:end]``."""
-    markers = _get_markers()
-    field: str | None = None
+    markers = _markers()
+    current: str | None = None
     for token in _CREDIT_TOKEN.finditer(line.norm, start, len(line.norm) if end is None else end):
         slash = _SLASH_CREDIT.fullmatch(token.group())
         if slash:
@@ -263,24 +254,24 @@ def _read_credits(line: _Line, credits: _Credits, start: int = 0, end: int | Non
                 name_start += inner[-1].end()
             if _is_name(line.norm[name_start:name_end]):
                 credits.add(_SLASH_ROLES[role], line.original(name_start, name_end))
-            field = _SLASH_ROLES[role]
+            current = _SLASH_ROLES[role]
             continue
         position = token.start()
         for role_match in markers.role_word.finditer(token.group()):
-            _assign(line, credits, field, position, token.start() + role_match.start())
-            field = markers.roles[role_match.group("word")]
+            _assign(line, credits, current, position, token.start() + role_match.start())
+            current = markers.roles[role_match.group("word")]
             position = token.start() + role_match.end()
-        _assign(line, credits, field, position, token.end())
+        _assign(line, credits, current, position, token.end())
 
 
-def _assign(line: _Line, credits: _Credits, field: str | None, start: int, end: int) -> None:
+def _assign(line: _Line, credits: _Credits, current: str | None, start: int, end: int) -> None:
     value = line.norm[start:end].strip(" ：:")
-    if not value or field is None:
+    if not value or current is None:
         return
-    if field == "source":
+    if current == "source":
         credits.add("source", line.original(start, end).strip(" ：:"))
     elif _is_name(value):
-        credits.add(field, line.original(start, end))
+        credits.add(current, line.original(start, end))
 
 
 _BYLINE = re.compile(r"\((?:[^()]*?)(?:记者|通讯员)[^()]*\)")
@@ -335,18 +326,6 @@ def _date_from_match(match: re.Match[str] | None) -> datetime | None:
         return None
 
 
-_HTML_DATE_KEYS = (
-    "article:published_time",
-    "og:article:published_time",
-    "pubdate",
-    "publishdate",
-    "publish_date",
-    "published_time",
-    "dc.date",
-    "date",
-)
-
-
 # ----------------------------------------------------------------------------- layout
 
 
@@ -368,12 +347,15 @@ def _find_layout(lines: list[_Line]) -> _Layout:
         (index for index, line in enumerate(lines[: min(first_sentence, 40)]) if _is_dateline(line)),
         None,
     )
-    after = 0 if dateline is None else dateline + 1
     content = [
         index
-        for index in range(after, len(lines))
-        if not (_is_furniture(lines[index]) or _is_navigation(lines[index]) or _is_byline(lines[index]))
+        for index, line in enumerate(lines)
+        if not (_is_furniture(line) or _is_navigation(line) or _is_byline(line) or index == dateline)
     ]
+    if dateline is not None and any(index > dateline for index in content):
+        content = [index for index in content if index > dateline]
+    else:
+        dateline = None  # a date under the text (a signed notice) is part of the text
     prose = [index for index in content if _is_prose(lines[index])]
     if prose:
         body_start = prose[0]
@@ -571,7 +553,7 @@ def analyze(
     if published_at is None and layout.dateline is not None:
         published_at = _date_from_match(_DATE.search(lines[layout.dateline].norm))
     if published_at is None:
-        stamp = next((html_meta[key] for key in _HTML_DATE_KEYS if key in html_meta), None)
+        stamp = next((html_meta[key] for key in PUBLISHED_KEYS if key in html_meta), None)
         published_at = _page_date(stamp)
 
     def originals(indices: list[int]) -> tuple[str, ...]:

@@ -335,3 +335,26 @@ def test_headline_block_without_a_dateline(
     assert article.meta.title == title
     assert article.meta.reporters == reporters
     assert article.body[0] == first_body
+
+
+def test_a_date_under_the_text_is_part_of_it() -> None:
+    article = nn.analyze("征文评选揭晓\n题目 作者\n绿水青山 张三\n人民日报文艺部\n1998年1月24日")
+    assert article.meta.title == "征文评选揭晓"
+    assert article.meta.published is None
+    assert article.body[-1] == "1998年1月24日"
+
+
+def test_html_head_gives_title_time_and_url_when_the_page_text_does_not() -> None:
+    page = (
+        "<html><head><title>市政府召开常务会议_宁德网</title>"
+        '<meta property="article:published_time" content="2024-03-05T09:30:00+08:00">'
+        '<link rel="canonical" href="https://example.cn/n/1.html"></head><body>'
+        "<div>导读</div><h1>市政府召开常务会议</h1>"
+        "<p>3月4日，市政府召开常务会议，研究部署近期工作。</p></body></html>"
+    )
+    article = nn.analyze(page)
+    assert article.meta.title == "市政府召开常务会议"
+    assert article.meta.deck == ("导读",)
+    assert article.meta.published == datetime(2024, 3, 5, 9, 30, tzinfo=timezone(timedelta(hours=8)))
+    assert article.meta.url == "https://example.cn/n/1.html"
+    assert article.text == "3月4日，市政府召开常务会议，研究部署近期工作。"

@@ -34,7 +34,7 @@ def test_detect_script_reports_its_evidence() -> None:
         pytest.param("宁德网", "traditional", "generic", "寧德網", id="s2t"),
         pytest.param("软件", "traditional", "taiwan-phrases", "軟體", id="s2twp"),
         pytest.param("軟體", "simplified", "taiwan-phrases", "软件", id="tw2sp"),
-        pytest.param("着", "traditional", "taiwan", "著", id="s2tw"),
+        pytest.param("这里", "traditional", "taiwan", "這裡", id="s2tw"),
         pytest.param("裏", "simplified", "hongkong", "里", id="hk2s"),
     ],
 )
@@ -57,3 +57,10 @@ def test_conversion_keeps_offsets_exact() -> None:
     text, offsets = convert_script("2024年 寧德網，新聞")
     assert text == "2024年 宁德网，新闻"
     assert offsets.to_raw(6, 9) == (6, 9)
+
+
+def test_runs_without_characters_of_the_source_script_are_left_alone() -> None:
+    # 乾 is written in both scripts; only a run holding Traditional-only characters is converted.
+    assert convert_script("副委員長王丙乾")[0] == "副委员长王丙干"
+    assert convert_script("副委员长王丙乾")[0] == "副委员长王丙乾"
+    assert convert_script("信息", target="traditional", variant="taiwan-phrases")[0] == "資訊"

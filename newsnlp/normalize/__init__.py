@@ -27,6 +27,8 @@ from newsnlp.normalize.width import collapse_whitespace, fold_punctuation, fold_
 from newsnlp.offsets import OffsetMap
 
 __all__ = [
+    "FOLD_STEPS",
+    "REPAIR_STEPS",
     "Decoded",
     "Normalized",
     "Script",

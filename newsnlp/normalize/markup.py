@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 from newsnlp.offsets import OffsetMap, OffsetMapBuilder, substitute
 
-__all__ = ["HtmlPage", "decode_entities", "html_to_text", "looks_like_html"]
+__all__ = ["PUBLISHED_KEYS", "HtmlPage", "decode_entities", "html_to_text", "looks_like_html"]
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -103,6 +103,17 @@ _BLOCKS = frozenset(
         "ul",
     ]
 )
+# <meta> names that carry the publication time, most specific first.
+PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "published_time",
+    "dc.date",
+    "date",
+)
 _META_NAMES = frozenset(
     [
         "title",
@@ -112,17 +123,10 @@ _META_NAMES = frozenset(
         "author",
         "article:author",
         "source",
-        "article:published_time",
-        "og:article:published_time",
-        "pubdate",
-        "publishdate",
-        "publish_date",
-        "published_time",
-        "date",
-        "dc.date",
         "og:url",
         "canonical",
         "keywords",
+        *PUBLISHED_KEYS,
     ]
 )
 _NEWLINES = re.compile(r"\s*\n\s*")
@@ -206,26 +210,23 @@ class _TextCollector(HTMLParser):
             position = start + match.end()
         self.builder.copy(position, start + len(data))
 
-    def _reference(self, reference: str) -> None:
+    def _reference(self, prefix_length: int, name: str) -> None:
+        """Handle ``&name;`` (prefix ``&``) or ``&#name;`` (prefix ``&#``); the ``;`` is optional."""
+        start = self._position()
+        end = start + prefix_length + len(name)
+        if self.source[end : end + 1] == ";":
+            end += 1
+        reference = self.source[start:end]
         if self._in_title:
             self._title.append(html.unescape(reference))
         if not self._skipping:
-            start = self._position()
-            self.builder.replace(start, start + len(reference), html.unescape(reference))
+            self.builder.replace(start, end, html.unescape(reference))
 
     def handle_entityref(self, name: str) -> None:
-        start = self._position()
-        end = start + len(name) + 1
-        if self.source[end : end + 1] == ";":
-            end += 1
-        self._reference(self.source[start:end])
+        self._reference(1, name)
 
     def handle_charref(self, name: str) -> None:
-        start = self._position()
-        end = start + len(name) + 2
-        if self.source[end : end + 1] == ";":
-            end += 1
-        self._reference(self.source[start:end])
+        self._reference(2, name)
 
     def finish(self) -> HtmlPage:
         self.close()

@@ -82,16 +82,6 @@ def _script_characters() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(only_traditional - only_simplified), frozenset(only_simplified - only_traditional)
 
 
-@cache
-def _script_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Character classes of the script-specific characters (a regex scan beats a Python loop)."""
-    only_traditional, only_simplified = _script_characters()
-    return (
-        re.compile("[" + re.escape("".join(sorted(only_traditional))) + "]"),
-        re.compile("[" + re.escape("".join(sorted(only_simplified))) + "]"),
-    )
-
-
 @dataclass(frozen=True)
 class ScriptGuess:
     """The script of a text and the evidence for it.
@@ -117,9 +107,10 @@ def detect_script(text: str) -> ScriptGuess:
     """
     if _IDEOGRAPHS.search(text) is None:
         return ScriptGuess("none", 0.0, 0)
-    only_traditional, only_simplified = _script_patterns()
-    traditional = len(only_traditional.findall(text))
-    simplified = len(only_simplified.findall(text))
+    only_traditional, only_simplified = _script_characters()
+    # A set lookup per character is an order of magnitude faster than a 4,000-character regex class.
+    traditional = sum(map(only_traditional.__contains__, text))
+    simplified = sum(map(only_simplified.__contains__, text))
     evidence = traditional + simplified
     ratio = traditional / evidence if evidence else 0.0
     if ratio >= _DECISIVE_SHARE:
@@ -137,7 +128,12 @@ def convert_script(
     """Convert a text to Simplified or Traditional characters with OpenCC.
 
     Runs of Chinese characters are converted one at a time, so a phrase that converts to a
-    different length maps to its own run and offsets stay exact everywhere else.
+    different length maps to its own run and offsets stay exact everywhere else. A run with no
+    character of the source script is left as it is: OpenCC could only change characters both
+    scripts use there (乾 in the name 王丙乾 would become 干), and skipping it saves most of the
+    time on text that is already mostly in the target script. The ``taiwan-phrases`` variant
+    converts every run, since it also changes vocabulary written with shared characters
+    (信息 → 資訊).
 
     >>> convert_script("寧德網 2024年")[0]
     '宁德网 2024年'
@@ -145,4 +141,14 @@ def convert_script(
     '軟體'
     """
     opencc = converter(target, variant)
-    return substitute(text, _IDEOGRAPHS, lambda match: opencc.convert(match.group()))
+    only_traditional, only_simplified = _script_characters()
+    source = only_traditional if target == "simplified" else only_simplified
+    convert_all = variant == "taiwan-phrases"
+
+    def replace(match: re.Match[str]) -> str:
+        run = match.group()
+        if convert_all or any(map(source.__contains__, run)):
+            return str(opencc.convert(run))
+        return run
+
+    return substitute(text, _IDEOGRAPHS, replace)
