@@ -33,6 +33,7 @@ from newsnlp.normalize import (
     detect_script,
     html_to_text,
     looks_like_html,
+    needs_conversion,
     normalize,
     repair,
     run_steps,
@@ -532,8 +533,9 @@ def analyze(
     repaired, repair_offsets = repair(selection)
     guess = detect_script(repaired)
     folded, fold_offsets = run_steps(repaired, FOLD_STEPS)
-    if guess.traditional_ratio > 0:
-        folded, convert_offsets = convert_script(folded)
+    needed, selective = needs_conversion(guess, "simplified")
+    if needed:
+        folded, convert_offsets = convert_script(folded, selective=selective)
         fold_offsets = fold_offsets.followed_by(convert_offsets)
     offsets = (
         page_offsets.followed_by(selection_offsets).followed_by(repair_offsets).followed_by(fold_offsets)

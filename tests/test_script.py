@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsnlp.errors import OptionError
-from newsnlp.normalize.script import convert_script, converter, detect_script
+from newsnlp.normalize.script import convert_script, converter, detect_script, needs_conversion
 
 
 @pytest.mark.parametrize(
@@ -34,7 +34,7 @@ def test_detect_script_reports_its_evidence() -> None:
         pytest.param("宁德网", "traditional", "generic", "寧德網", id="s2t"),
         pytest.param("软件", "traditional", "taiwan-phrases", "軟體", id="s2twp"),
         pytest.param("軟體", "simplified", "taiwan-phrases", "软件", id="tw2sp"),
-        pytest.param("这里", "traditional", "taiwan", "這裡", id="s2tw"),
+        pytest.param("着", "traditional", "taiwan", "著", id="s2tw"),
         pytest.param("裏", "simplified", "hongkong", "里", id="hk2s"),
     ],
 )
@@ -59,8 +59,24 @@ def test_conversion_keeps_offsets_exact() -> None:
     assert offsets.to_raw(6, 9) == (6, 9)
 
 
-def test_runs_without_characters_of_the_source_script_are_left_alone() -> None:
-    # 乾 is written in both scripts; only a run holding Traditional-only characters is converted.
-    assert convert_script("副委員長王丙乾")[0] == "副委员长王丙干"
-    assert convert_script("副委员长王丙乾")[0] == "副委员长王丙乾"
-    assert convert_script("信息", target="traditional", variant="taiwan-phrases")[0] == "資訊"
+def test_selective_conversion_leaves_runs_without_source_characters_alone() -> None:
+    # 乾 is written in both scripts: converted inside a Traditional run, kept in a Simplified one.
+    assert convert_script("副委員長王丙乾", selective=True)[0] == "副委员长王丙干"
+    assert convert_script("副委员长王丙乾", selective=True)[0] == "副委员长王丙乾"
+    assert convert_script("由於", selective=True)[0] == "由於"
+    assert convert_script("由於")[0] == "由于"
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        pytest.param("寧德網", "simplified", (True, False), id="traditional-to-simplified"),
+        pytest.param("寧德網 宁德网", "simplified", (True, False), id="mixed"),
+        pytest.param("宁德网新闻频道的讀者", "simplified", (True, True), id="stray-traditional"),
+        pytest.param("宁德网", "simplified", (False, False), id="already-simplified"),
+        pytest.param("中文", "simplified", (False, False), id="shared-only"),
+        pytest.param("宁德网", "traditional", (True, False), id="simplified-to-traditional"),
+    ],
+)
+def test_needs_conversion(text: str, target: str, expected: tuple[bool, bool]) -> None:
+    assert needs_conversion(detect_script(text), target) == expected  # type: ignore[arg-type]

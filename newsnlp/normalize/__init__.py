@@ -22,6 +22,7 @@ from newsnlp.normalize.script import (
     convert_script,
     converter,
     detect_script,
+    needs_conversion,
 )
 from newsnlp.normalize.width import collapse_whitespace, fold_punctuation, fold_width
 from newsnlp.offsets import OffsetMap
@@ -46,6 +47,7 @@ __all__ = [
     "fold_width",
     "html_to_text",
     "looks_like_html",
+    "needs_conversion",
     "normalize",
     "remove_invisible",
     "repair",
@@ -103,7 +105,7 @@ def normalize(
     """Repair and fold a text, and convert it to one script, keeping a map to the input.
 
     ``target="original"`` keeps the input's script. Conversion runs only when the text holds
-    characters of the other script.
+    characters of the other script (see `needs_conversion`).
 
     >>> result = normalize("寧德網：深學爭優(yōu)，１９９８年")
     >>> result.text, result.script
@@ -118,8 +120,8 @@ def normalize(
     guess = detect_script(repaired)
     if target != "original":
         converter(target, variant)  # rejects an unknown target or variant even with no Chinese
-        needs = guess.traditional_ratio > 0 if target == "simplified" else guess.traditional_ratio < 1
-        if guess.evidence and needs:
-            converted, step = convert_script(repaired, target=target, variant=variant)
+        needed, selective = needs_conversion(guess, target)
+        if needed:
+            converted, step = convert_script(repaired, target=target, variant=variant, selective=selective)
             repaired, offsets = converted, offsets.followed_by(step)
     return Normalized(repaired, offsets, guess.script, guess.traditional_ratio)

@@ -17,7 +17,15 @@ from opencc import OpenCC
 from newsnlp.errors import OptionError
 from newsnlp.offsets import OffsetMap, substitute
 
-__all__ = ["Script", "ScriptGuess", "Target", "Variant", "convert_script", "detect_script"]
+__all__ = [
+    "Script",
+    "ScriptGuess",
+    "Target",
+    "Variant",
+    "convert_script",
+    "detect_script",
+    "needs_conversion",
+]
 
 Script = Literal["simplified", "traditional", "mixed", "none"]
 Target = Literal["simplified", "traditional"]
@@ -115,7 +123,7 @@ def detect_script(text: str) -> ScriptGuess:
     ratio = traditional / evidence if evidence else 0.0
     if ratio >= _DECISIVE_SHARE:
         script: Script = "traditional"
-    elif ratio <= 1 - _DECISIVE_SHARE:
+    elif 1 - ratio >= _DECISIVE_SHARE:
         script = "simplified"
     else:
         script = "mixed"
@@ -123,32 +131,55 @@ def detect_script(text: str) -> ScriptGuess:
 
 
 def convert_script(
-    text: str, *, target: Target = "simplified", variant: Variant = "generic"
+    text: str,
+    *,
+    target: Target = "simplified",
+    variant: Variant = "generic",
+    selective: bool = False,
 ) -> tuple[str, OffsetMap]:
     """Convert a text to Simplified or Traditional characters with OpenCC.
 
     Runs of Chinese characters are converted one at a time, so a phrase that converts to a
-    different length maps to its own run and offsets stay exact everywhere else. A run with no
-    character of the source script is left as it is: OpenCC could only change characters both
-    scripts use there (乾 in the name 王丙乾 would become 干), and skipping it saves most of the
-    time on text that is already mostly in the target script. The ``taiwan-phrases`` variant
-    converts every run, since it also changes vocabulary written with shared characters
-    (信息 → 資訊).
+    different length maps to its own run and offsets stay exact everywhere else.
+
+    ``selective=True`` converts only the runs that hold a character of the source script, for a
+    text already written in the target script with a few stray characters: OpenCC would
+    otherwise change characters both scripts use (乾 in the name 王丙乾 would become 干), and
+    skipping the other runs saves most of the time.
 
     >>> convert_script("寧德網 2024年")[0]
     '宁德网 2024年'
+    >>> convert_script("副委员长王丙乾，讀者", selective=True)[0]
+    '副委员长王丙乾，读者'
     >>> convert_script("软件", target="traditional", variant="taiwan-phrases")[0]
     '軟體'
     """
     opencc = converter(target, variant)
     only_traditional, only_simplified = _script_characters()
     source = only_traditional if target == "simplified" else only_simplified
-    convert_all = variant == "taiwan-phrases"
 
     def replace(match: re.Match[str]) -> str:
         run = match.group()
-        if convert_all or any(map(source.__contains__, run)):
+        if not selective or any(map(source.__contains__, run)):
             return str(opencc.convert(run))
         return run
 
     return substitute(text, _IDEOGRAPHS, replace)
+
+
+def needs_conversion(guess: ScriptGuess, target: Target) -> tuple[bool, bool]:
+    """Whether a text with this script guess needs converting to ``target``, and selectively.
+
+    A text in the other script or in mixed script is converted whole; a text in the target
+    script that holds a few characters of the other script is converted selectively; a text
+    with no character of the other script is left alone.
+
+    >>> needs_conversion(detect_script("寧德網"), "simplified")
+    (True, False)
+    >>> needs_conversion(detect_script("宁德网新闻频道的讀者"), "simplified")
+    (True, True)
+    """
+    other = guess.traditional_ratio if target == "simplified" else 1 - guess.traditional_ratio
+    if not guess.evidence or other == 0:
+        return False, False
+    return True, guess.script == target
