@@ -79,13 +79,22 @@ def _script_characters() -> tuple[frozenset[str], frozenset[str]]:
     """The characters found only in Traditional and only in Simplified script.
 
     Read from OpenCC's character tables. A character that converts to itself among other forms
-    (后 → 後/后, 乾 → 干/乾, 台 → 臺/台) is written in both scripts and is evidence of neither.
+    (后 → 後/后, 乾 → 干/乾, 台 → 臺/台) is written in both scripts and is evidence of neither;
+    so is a form that the Taiwan or Hong Kong standard writes (群 and 床 for OpenCC's 羣 and 牀).
     """
     only_traditional = {
         char for char, forms in _read_opencc_table("TSCharacters.txt").items() if char not in forms
     }
+    regional = {
+        form
+        for table in ("TWVariants.txt", "HKVariants.txt")
+        for forms in _read_opencc_table(table).values()
+        for form in forms
+    }
     only_simplified = {
-        char for char, forms in _read_opencc_table("STCharacters.txt").items() if char not in forms
+        char
+        for char, forms in _read_opencc_table("STCharacters.txt").items()
+        if char not in forms and char not in regional
     }
     return frozenset(only_traditional - only_simplified), frozenset(only_simplified - only_traditional)
 
