@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from newsnlp.corpus import load_corpus
 from newsnlp.errors import DecodeError, InputError, NewsnlpError, OptionError
-from newsnlp.model import Article, Meta, Region, Span
+from newsnlp.model import Article, Meta, Region, Span, Token
 from newsnlp.normalize import Normalized, ScriptGuess, detect_script, normalize
 from newsnlp.offsets import OffsetMap
 from newsnlp.page import analyze
+from newsnlp.segment import Segmenter, segment, segment_many, stopwords
 
 __all__ = [
     "Article",
@@ -26,11 +27,16 @@ __all__ = [
     "OptionError",
     "Region",
     "ScriptGuess",
+    "Segmenter",
     "Span",
+    "Token",
     "analyze",
     "detect_script",
     "load_corpus",
     "normalize",
+    "segment",
+    "segment_many",
+    "stopwords",
 ]
 
 __version__ = "0.1.0"

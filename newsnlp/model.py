@@ -10,7 +10,7 @@ from typing import Any, Literal
 from newsnlp.normalize.script import Script
 from newsnlp.offsets import OffsetMap
 
-__all__ = ["Article", "Meta", "Region", "RegionRole", "Span"]
+__all__ = ["Article", "Meta", "Region", "RegionRole", "Span", "Token"]
 
 
 def _plain(value: Any) -> Any:
@@ -34,6 +34,29 @@ class Span:
 
     def to_dict(self) -> dict[str, Any]:
         """The span as plain values."""
+        return dict(_plain(self))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a segmented text.
+
+    ``text`` is the word in the normalised (Simplified) text, ``start``/``end`` its place there;
+    ``raw_start``/``raw_end`` its place in the original input; ``surface`` the word as the
+    original writes it (its own script, artifacts repaired); ``pos`` the jieba (ICTCLAS) part of
+    speech when asked for.
+    """
+
+    text: str
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    surface: str
+    pos: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The token as plain values."""
         return dict(_plain(self))
 
 
