@@ -26,18 +26,7 @@ from zoneinfo import ZoneInfo
 
 from newsnlp.errors import InputError
 from newsnlp.model import Article, Meta, Region, RegionRole
-from newsnlp.normalize import (
-    FOLD_STEPS,
-    convert_script,
-    decode,
-    detect_script,
-    html_to_text,
-    looks_like_html,
-    needs_conversion,
-    normalize,
-    repair,
-    run_steps,
-)
+from newsnlp.normalize import decode, fold_and_convert, html_to_text, looks_like_html, normalize, repair
 from newsnlp.normalize.markup import PUBLISHED_KEYS
 from newsnlp.offsets import OffsetMap, OffsetMapBuilder
 from newsnlp.resources import read_list, read_table
@@ -531,12 +520,7 @@ def analyze(
 
     selection, selection_offsets = _select(page, lines, body)
     repaired, repair_offsets = repair(selection)
-    guess = detect_script(repaired)
-    folded, fold_offsets = run_steps(repaired, FOLD_STEPS)
-    needed, selective = needs_conversion(guess, "simplified")
-    if needed:
-        folded, convert_offsets = convert_script(folded, selective=selective)
-        fold_offsets = fold_offsets.followed_by(convert_offsets)
+    folded, fold_offsets, guess = fold_and_convert(repaired)
     offsets = (
         page_offsets.followed_by(selection_offsets).followed_by(repair_offsets).followed_by(fold_offsets)
     )

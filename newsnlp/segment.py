@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -25,7 +25,8 @@ from tqdm.auto import tqdm
 
 from newsnlp.errors import InputError, NewsnlpError, OptionError
 from newsnlp.model import Article, Token
-from newsnlp.normalize import Variant, convert_script, normalize, repair
+from newsnlp.normalize import Normalized, Variant, convert_script, normalize
+from newsnlp.offsets import OffsetMap
 from newsnlp.resources import read_list
 
 if TYPE_CHECKING:
@@ -164,32 +165,42 @@ def _user_words(words: Iterable[str], dictionaries: Iterable[str | Path]) -> tup
 # jieba cuts "2024年" into "2024" + "年"; a number keeps the unit that makes it a date or an age.
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*%?")
 _UNITS = frozenset(["年", "月", "日", "号", "周年", "岁", "时", "分", "秒", "%"])
+# jieba yields the two halves of the Chinese dash and ellipsis (——, ……) as two tokens.
+_DOUBLE_PUNCTUATION = frozenset(["—", "…"])
 
 
-def _merge_numbers(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+def _merge_pieces(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Join what jieba cuts apart but a reader takes as one word: 2024年, 3.5%, ——."""
     merged: list[tuple[str, str | None]] = []
     for word, tag in pieces:
-        if merged and word in _UNITS and _NUMBER.fullmatch(merged[-1][0]):
-            merged[-1] = (merged[-1][0] + word, "t" if word != "%" else "m")
+        previous = merged[-1][0] if merged else ""
+        if word in _UNITS and _NUMBER.fullmatch(previous):
+            merged[-1] = (previous + word, "t" if word != "%" else "m")
+        elif word in _DOUBLE_PUNCTUATION and previous and set(previous) == {word}:
+            merged[-1] = (previous + word, merged[-1][1])
         else:
             merged.append((word, tag))
     return merged
 
 
-def _cut(text: str, words: tuple[UserWord, ...], *, news: bool) -> list[tuple[str, str | None]]:
-    """Cut with jieba's part-of-speech model.
+def _cut(text: str, words: tuple[UserWord, ...], *, news: bool, fast: bool) -> list[tuple[str, str | None]]:
+    """Cut with jieba's part-of-speech model, or with its plain model when ``fast``.
 
-    Its HMM keeps more unknown names whole than plain ``jieba.cut`` and it scores higher on all
-    four SIGHAN 2005 sets (BENCHMARKS.md). Quoted catch-phrases (“深学争优”) are not forced
-    whole here: that cost 0.3 F1 points on every set; the slogan extractor reads them as spans.
+    The part-of-speech model's HMM keeps more unknown names whole and scores higher on all four
+    SIGHAN 2005 sets, at about a fifth of the speed (BENCHMARKS.md). With ``fast`` the tags come
+    from the dictionary alone. Quoted catch-phrases (“深学争优”) are not forced whole here: that
+    cost 0.3 F1 points on every set; the slogan extractor reads them as spans.
     """
-    tagger = _pos_tokenizer(words, news)
-    pieces: list[tuple[str, str | None]] = [(pair.word, pair.flag) for pair in tagger.cut(text)]
-    rebuilt = "".join(word for word, _ in pieces)
-    if rebuilt != text:
+    pieces: list[tuple[str, str | None]]
+    if fast:
+        tags = _pos_tokenizer(words, news).word_tag_tab
+        pieces = [(word, tags.get(word, "x")) for word in _tokenizer(words, news).cut(text)]
+    else:
+        pieces = [(pair.word, pair.flag) for pair in _pos_tokenizer(words, news).cut(text)]
+    if "".join(word for word, _ in pieces) != text:
         message = "jieba's words do not rebuild the text; this is a bug, please report the text"
         raise SegmentationError(message)
-    return _merge_numbers(pieces)
+    return _merge_pieces(pieces)
 
 
 def _search_pieces(
@@ -206,35 +217,30 @@ def _search_pieces(
 
 @dataclass(frozen=True)
 class _Document:
-    """The text a segmenter reads and how to take its spans back to the original."""
+    """The text a segmenter reads, its map to the original, and the original's repaired form."""
 
     text: str
-    to_raw: Callable[[int, int], tuple[int, int]]
-    surface: Callable[[int, int], str]
+    offsets: OffsetMap
+    repaired: str
+    repaired_offsets: OffsetMap
 
 
-def _document(source: Article | str) -> _Document:
-    if isinstance(source, Article):
-        article = source
-        return _Document(article.text, article.to_raw, lambda start, end: article.original((start, end)))
+def _document(source: Article | Normalized | str) -> _Document:
+    if isinstance(source, Article | Normalized):
+        return _Document(source.text, source.offsets, source.repaired, source.repaired_offsets)
     if isinstance(source, str):
-        normalized = normalize(source)
-
-        def surface(start: int, end: int) -> str:
-            raw_start, raw_end = normalized.offsets.to_raw(start, end)
-            return repair(source[raw_start:raw_end])[0]
-
-        return _Document(normalized.text, normalized.offsets.to_raw, surface)
+        return _document(normalize(source))
     message = f"segment() takes an Article or a str, not {type(source).__name__}"
     raise InputError(message)
 
 
 @dataclass(frozen=True)
 class Segmenter:
-    """Segmentation settings: extra words, dictionary files, and the bundled news dictionary.
+    """Segmentation settings: extra words, dictionary files, the bundled news dictionary, speed.
 
-    Holds no jieba object, so it pickles and crosses process boundaries; the jieba tokenizer for
-    its settings is built once per process, on first use.
+    ``fast=True`` cuts with jieba's plain model: about five times faster, fewer unknown names kept
+    whole, lower F1 (BENCHMARKS.md). Holds no jieba object, so it pickles and crosses process
+    boundaries; the jieba tokenizer for its settings is built once per process, on first use.
 
     >>> segmenter = Segmenter(words=("深学争优",))
     >>> [token.text for token in segmenter.segment("全市深學爭優行動")]
@@ -244,6 +250,7 @@ class Segmenter:
     words: tuple[str, ...] = ()
     dictionaries: tuple[str, ...] = ()
     news_dictionary: bool = True
+    fast: bool = False
 
     def segment(
         self, source: Article | str, *, pos: bool = False, mode: Mode = "precise"
@@ -257,26 +264,27 @@ class Segmenter:
             raise InputError(message)
         document = _document(source)
         words = _user_words(self.words, self.dictionaries)
-        pieces = _cut(document.text, words, news=self.news_dictionary)
+        pieces = _cut(document.text, words, news=self.news_dictionary, fast=self.fast)
         frequencies = _tokenizer(words, self.news_dictionary).FREQ
         tags = _pos_tokenizer(words, self.news_dictionary).word_tag_tab
-        tokens: list[Token] = []
+        found: list[tuple[str, int, str | None]] = []
         position = 0
         for word, tag in pieces:
             start, position = position, position + len(word)
             if word.isspace():
                 continue
             if mode == "search":
-                for piece, piece_start, piece_tag in _search_pieces(word, start, tag, frequencies, tags):
-                    tokens.append(_token(document, piece, piece_start, piece_tag if pos else None))
-            tokens.append(_token(document, word, start, tag if pos else None))
-        return tuple(tokens)
-
-
-def _token(document: _Document, word: str, start: int, tag: str | None) -> Token:
-    end = start + len(word)
-    raw_start, raw_end = document.to_raw(start, end)
-    return Token(word, start, end, raw_start, raw_end, document.surface(start, end), tag)
+                found.extend(_search_pieces(word, start, tag, frequencies, tags))
+            found.append((word, start, tag))
+        spans = [(start, start + len(word)) for word, start, _ in found]
+        raw_spans = document.offsets.to_raw_many(spans)
+        surface_spans = document.repaired_offsets.to_raw_many(spans)
+        return tuple(
+            Token(word, start, end, *raw, document.repaired[surface[0] : surface[1]], tag if pos else None)
+            for (word, _, tag), (start, end), raw, surface in zip(
+                found, spans, raw_spans, surface_spans, strict=True
+            )
+        )
 
 
 def segment(
@@ -286,14 +294,15 @@ def segment(
     mode: Mode = "precise",
     words: Sequence[str] = (),
     dictionaries: Sequence[str | Path] = (),
+    fast: bool = False,
 ) -> tuple[Token, ...]:
     """Cut an article's text (or a string) into words.
 
     ``mode="precise"`` gives each character to exactly one word; ``mode="search"`` adds the
     dictionary words of two and three characters inside longer words, for indexing. ``pos=True``
     tags each word (jieba's ICTCLAS tags). ``words`` and ``dictionaries`` (jieba user-dictionary
-    files) add words for this call only. Whitespace is not returned as tokens; punctuation is.
-    An empty text gives no tokens.
+    files) add words for this call only; ``fast`` trades accuracy for speed (see `Segmenter`).
+    Whitespace is not returned as tokens; punctuation is. An empty text gives no tokens.
 
     >>> [token.text for token in segment("市委書記梁偉新在會上強調，2024年要實干爭效。")][:8]
     ['市委书记', '梁伟新', '在', '会上', '强调', '，', '2024年', '要']
@@ -306,7 +315,7 @@ def segment(
     if isinstance(words, str) or isinstance(dictionaries, str):
         message = "words and dictionaries must be lists, not one string"
         raise InputError(message)
-    segmenter = Segmenter(tuple(words), tuple(str(path) for path in dictionaries))
+    segmenter = Segmenter(tuple(words), tuple(str(path) for path in dictionaries), fast=fast)
     return segmenter.segment(source, pos=pos, mode=mode)
 
 

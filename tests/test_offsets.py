@@ -96,3 +96,25 @@ def test_composed_maps_keep_the_invariants(text: str, steps: list[int]) -> None:
         raw_start, raw_end = offsets.to_raw(index, index + 1)
         if char == "b":
             assert text[raw_start:raw_end] == "b"
+
+
+@given(
+    st.text(alphabet="ab xyz", max_size=30),
+    st.lists(st.integers(0, len(_STEPS) - 1), max_size=4),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=20),
+)
+def test_to_raw_many_agrees_with_to_raw(text: str, steps: list[int], pairs: list[tuple[int, int]]) -> None:
+    offsets = OffsetMap.identity(len(text))
+    current = text
+    for index in steps:
+        pattern, replacement = _STEPS[index]
+        current, step = substitute(current, pattern, replacement)
+        offsets = offsets.followed_by(step)
+    spans = [(min(a, b), max(a, b)) for a, b in pairs if max(a, b) <= len(current)]
+    assert offsets.to_raw_many(spans) == [offsets.to_raw(start, end) for start, end in spans]
+    assert offsets.to_raw_many(sorted(spans)) == [offsets.to_raw(start, end) for start, end in sorted(spans)]
+
+
+def test_to_raw_many_rejects_spans_outside_the_text() -> None:
+    with pytest.raises(IndexError, match="outside the text"):
+        OffsetMap.identity(3).to_raw_many([(0, 1), (2, 4)])

@@ -290,3 +290,14 @@ def test_tokens_tile_the_normalised_text_and_map_back_in_order(text: str) -> Non
         assert 0 <= token.raw_start < token.raw_end <= len(text)
         position, previous_raw = token.end, token.raw_start
     assert normalized.text[position:].strip() == ""
+
+
+def test_fast_mode_cuts_with_the_plain_model() -> None:
+    fast = segment("市委书记梁伟新在会上强调——要实干", fast=True)
+    assert texts_of(fast)[:3] == ["市委书记", "梁伟", "新"]  # the plain HMM splits this name
+    assert "——" in texts_of(fast)
+    assert [token.pos for token in segment("市委书记强调", fast=True, pos=True)] == ["n", "v"]
+
+
+def test_chinese_dash_and_ellipsis_are_one_token() -> None:
+    assert texts_of(segment("会议强调——要……好")) == ["会议", "强调", "——", "要", "……", "好"]

@@ -43,6 +43,7 @@ __all__ = [
     "decode",
     "decode_entities",
     "detect_script",
+    "fold_and_convert",
     "fold_punctuation",
     "fold_width",
     "html_to_text",
@@ -88,12 +89,49 @@ def repair(text: str) -> tuple[str, OffsetMap]:
 
 @dataclass(frozen=True)
 class Normalized:
-    """A normalised text, its map back to the input, and the script the input was written in."""
+    """A normalised text, its maps back to the input, and the script the input was written in.
+
+    ``repaired`` is the input with artifacts repaired but its script and forms kept;
+    ``repaired_offsets`` maps ``text`` into it, and `original` reads it.
+    """
 
     text: str
     offsets: OffsetMap
     script: Script
     traditional_ratio: float
+    repaired: str
+    repaired_offsets: OffsetMap
+
+    def original(self, start: int, end: int) -> str:
+        """The input behind ``text[start:end]``, in its own script, artifacts repaired.
+
+        >>> normalize("深學爭優(yōu)").original(2, 4)
+        '爭優'
+        """
+        repaired_start, repaired_end = self.repaired_offsets.to_raw(start, end)
+        return self.repaired[repaired_start:repaired_end]
+
+
+def fold_and_convert(
+    repaired: str,
+    *,
+    target: Target | Literal["original"] = "simplified",
+    variant: Variant = "generic",
+) -> tuple[str, OffsetMap, ScriptGuess]:
+    """Fold a repaired text to canonical forms and convert it to ``target`` where it needs it.
+
+    >>> fold_and_convert("寧德網，１９９８年")[0]
+    '宁德网，1998年'
+    """
+    guess = detect_script(repaired)
+    folded, offsets = run_steps(repaired, FOLD_STEPS)
+    if target != "original":
+        converter(target, variant)  # rejects an unknown target or variant even with no Chinese
+        needed, selective = needs_conversion(guess, target)
+        if needed:
+            folded, step = convert_script(folded, target=target, variant=variant, selective=selective)
+            offsets = offsets.followed_by(step)
+    return folded, offsets, guess
 
 
 def normalize(
@@ -116,12 +154,7 @@ def normalize(
     if not isinstance(text, str):
         message = f"normalize() takes a str, not {type(text).__name__}; decode bytes first"
         raise InputError(message)
-    repaired, offsets = run_steps(text, (*REPAIR_STEPS, *FOLD_STEPS))
-    guess = detect_script(repaired)
-    if target != "original":
-        converter(target, variant)  # rejects an unknown target or variant even with no Chinese
-        needed, selective = needs_conversion(guess, target)
-        if needed:
-            converted, step = convert_script(repaired, target=target, variant=variant, selective=selective)
-            repaired, offsets = converted, offsets.followed_by(step)
-    return Normalized(repaired, offsets, guess.script, guess.traditional_ratio)
+    repaired, repair_offsets = repair(text)
+    folded, fold_offsets, guess = fold_and_convert(repaired, target=target, variant=variant)
+    offsets = repair_offsets.followed_by(fold_offsets)
+    return Normalized(folded, offsets, guess.script, guess.traditional_ratio, repaired, fold_offsets)
