@@ -15,6 +15,7 @@ from typing import Literal, get_args
 from opencc import OpenCC
 
 from newsnlp.errors import OptionError
+from newsnlp.normalize.opencc_tables import Converter, load_group_converter
 from newsnlp.offsets import OffsetMap, substitute
 
 __all__ = [
@@ -57,15 +58,20 @@ def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
 
 
 @cache
-def converter(target: Target = "simplified", variant: Variant = "generic") -> OpenCC:
+def converter(target: Target = "simplified", variant: Variant = "generic") -> Converter:
     """Return the process-wide OpenCC converter for a target script and regional variant.
+
+    The generic conversions use `GroupConverter`, which gives opencc-python-reimplemented's
+    output several times faster; the regional variants use the package's own converter.
 
     >>> converter("simplified").convert("寧德網")
     '宁德网'
     """
     _check_choice("target", target, get_args(Target))
     _check_choice("variant", variant, get_args(Variant))
-    return OpenCC(_CONFIGS[target, variant])
+    config = _CONFIGS[target, variant]
+    fast = load_group_converter(config)
+    return fast if fast is not None else OpenCC(config)
 
 
 def _read_opencc_table(name: str) -> dict[str, list[str]]:
