@@ -11,7 +11,8 @@ Prints the figures recorded in BENCHMARKS.md:
   the share whose title is the headline, whose body is every paragraph after the headline block,
   and whose every normalised character traces back to the page; the same after converting each
   page to Traditional with OpenCC, plus agreement of the normalised texts of both versions;
-- throughput of normalize() and analyze(), and peak memory of analyze() on a 5-million-character page.
+- throughput of normalize() and analyze(), and peak memory of analyze() on a 5-million-character page;
+- newsnlp's GroupConverter against opencc-python-reimplemented: lines that differ, and speed.
 """
 
 from __future__ import annotations
@@ -25,8 +26,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
+from opencc import OpenCC
+
 import newsnlp as nn
 from newsnlp.normalize import converter
+from newsnlp.normalize.opencc_tables import load_group_converter
 from newsnlp.offsets import OffsetMap
 
 SIGHAN_SETS = {"pku": "simplified", "msr": "simplified", "cityu": "traditional", "as": "traditional"}
@@ -152,6 +156,29 @@ def throughput(folder: Path) -> None:
         print(f"| {name} | {size} | {elapsed:.2f} | {size / elapsed / 1000:.1f} |")
 
 
+def conversion(folder: Path) -> None:
+    print("\n## OpenCC conversion: newsnlp's GroupConverter against opencc-python-reimplemented")
+    print("| config | set | lines | lines that differ | package k chars/s | GroupConverter k chars/s |")
+    print("|---|---|---|---|---|---|")
+    for config, names in (("t2s", ("cityu", "as")), ("s2t", ("pku", "msr"))):
+        reference, fast = OpenCC(config), load_group_converter(config)
+        assert fast is not None
+        for name in names:
+            lines = sighan_lines(folder, name)
+            size = sum(map(len, lines))
+            started = time.perf_counter()
+            expected = [reference.convert(line) for line in lines]
+            reference_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            got = [fast.convert(line) for line in lines]
+            fast_seconds = time.perf_counter() - started
+            differ = sum(a != b for a, b in zip(expected, got, strict=True))
+            print(
+                f"| {config} | {name} | {len(lines)} | {differ} | {size / reference_seconds / 1000:.0f} | "
+                f"{size / fast_seconds / 1000:.0f} |"
+            )
+
+
 def large_page(path: Path) -> None:
     paragraphs = [paragraph for _, article in pfr_articles(path, None) for paragraph in article]
     page = ""
@@ -185,6 +212,7 @@ def main() -> None:
     script_detection(arguments.sighan)
     page_parsing(arguments.pfr, arguments.limit)
     throughput(arguments.sighan)
+    conversion(arguments.sighan)
     if not arguments.skip_large:
         large_page(arguments.pfr)
 
