@@ -187,7 +187,7 @@ def _cut(text: str, words: tuple[UserWord, ...], *, news: bool, fast: bool) -> l
     """Cut with jieba's part-of-speech model, or with its plain model when ``fast``.
 
     The part-of-speech model's HMM keeps more unknown names whole and scores higher on all four
-    SIGHAN 2005 sets, at about a fifth of the speed (BENCHMARKS.md). With ``fast`` the tags come
+    SIGHAN 2005 sets, at under a third of the speed (BENCHMARKS.md). With ``fast`` the tags come
     from the dictionary alone. Quoted catch-phrases (“深学争优”) are not forced whole here: that
     cost 0.3 F1 points on every set; the slogan extractor reads them as spans.
     """
@@ -238,7 +238,7 @@ def _document(source: Article | Normalized | str) -> _Document:
 class Segmenter:
     """Segmentation settings: extra words, dictionary files, the bundled news dictionary, speed.
 
-    ``fast=True`` cuts with jieba's plain model: about five times faster, fewer unknown names kept
+    ``fast=True`` cuts with jieba's plain model: about three and a half times faster, fewer unknown names kept
     whole, lower F1 (BENCHMARKS.md). Holds no jieba object, so it pickles and crosses process
     boundaries; the jieba tokenizer for its settings is built once per process, on first use.
 
