@@ -18,6 +18,7 @@ Every non-blank line of the page is kept in ``Article.regions`` with the role it
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -54,7 +55,6 @@ _SLASH_CREDIT = re.compile(
 )
 _CREDIT_TOKEN = re.compile(r"[^\s、，,|｜()（）\[\]【】]+")
 _SLASH_ROLES = {"文": "reporters", "图": "photographers", "摄": "photographers", "摄影": "photographers"}
-_NAME_FIELDS = ("reporters", "photographers", "editors", "reviewers")
 
 
 @dataclass
@@ -383,13 +383,14 @@ def _find_headline(lines: list[_Line], layout: _Layout, html_title: str | None) 
         if index != layout.dateline and not _is_image(lines[index])
     ]
     credits = [index for index in header if _is_credits(lines[index]) or _is_byline(lines[index])]
-    header = [index for index in header if index not in credits]
+    credit_lines = set(credits)
+    header = [index for index in header if index not in credit_lines]
     navigation = []
     for index in header:
         if not _is_navigation(lines[index], at_top=True) and not _is_boilerplate(lines[index]):
             break
         navigation.append(index)
-    candidates = [index for index in header if index not in navigation]
+    candidates = header[len(navigation) :]
     if not candidates:
         return _Headline(None, [], [], navigation, [], credits)
     title = _pick_title(lines, candidates, html_title)
@@ -408,8 +409,8 @@ def _pick_title(lines: list[_Line], candidates: list[int], html_title: str | Non
         matching = [index for index in candidates if lines[index].norm in wanted]
         if matching:
             return max(matching, key=lambda index: len(lines[index].norm))
-    texts = [lines[index].norm for index in candidates]
-    repeated = [index for index in candidates if texts.count(lines[index].norm) > 1]
+    counts = Counter(lines[index].norm for index in candidates)
+    repeated = [index for index in candidates if counts[lines[index].norm] > 1]
     if repeated:
         return repeated[0]
     # Without other evidence the headline is the first line of the headline block.
