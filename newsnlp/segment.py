@@ -183,6 +183,48 @@ def _merge_pieces(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str |
     return merged
 
 
+# A title that a personal name follows: 市长张永宁, 市人大常委会主任王世雄.
+_TITLE = re.compile(
+    "(?:书记|常委|主任|主席|委员|总理|总统|首相|部长|外长|议员|局长|厅长|处长|科长|省长|市长|县长|区长|"
+    "镇长|乡长|村长|院长|校长|所长|会长|社长|行长|秘书长|检察长|董事长|总经理|司令员|政委|主编|教授)$"
+)
+_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
+# Parts of speech that do not continue a name (verbs, prepositions, particles, numbers...).
+_NOT_IN_NAMES = re.compile("^(?:v|vd|p|c|u[a-z]*|d|r|m|q|f|y|e|o|t)$")
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(read_list("surnames.txt"))
+
+
+def _merge_names(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Join a name that jieba cut in two after a title: 市长 张/永宁 → 市长 张永宁.
+
+    Two or more pieces after a title are joined when together they are two or three Chinese
+    characters, start with a surname and hold no verb, preposition, particle or number.
+    """
+    surnames = _surnames()
+    merged: list[tuple[str, str | None]] = []
+    index = 0
+    while index < len(pieces):
+        merged.append(pieces[index])
+        if _TITLE.search(pieces[index][0]):
+            name, count = "", 0
+            for word, tag in pieces[index + 1 : index + 4]:
+                # A surname's own tag says nothing: 张 is also a measure word, 王 a noun.
+                surname = count == 0 and word in surnames
+                blocked = bool(tag and _NOT_IN_NAMES.match(tag)) and not surname
+                if not _IDEOGRAPHS.fullmatch(word) or blocked or len(name + word) > 3:
+                    break
+                name, count = name + word, count + 1
+            if count >= 2 and (name[0] in surnames or name[:2] in surnames):
+                merged.append((name, "nr"))
+                index += count
+        index += 1
+    return merged
+
+
 def _cut(text: str, words: tuple[UserWord, ...], *, news: bool, fast: bool) -> list[tuple[str, str | None]]:
     """Cut with jieba's part-of-speech model, or with its plain model when ``fast``.
 
@@ -200,7 +242,7 @@ def _cut(text: str, words: tuple[UserWord, ...], *, news: bool, fast: bool) -> l
     if "".join(word for word, _ in pieces) != text:
         message = "jieba's words do not rebuild the text; this is a bug, please report the text"
         raise SegmentationError(message)
-    return _merge_pieces(pieces)
+    return _merge_names(_merge_pieces(pieces))
 
 
 def _search_pieces(

@@ -104,6 +104,10 @@ def sample_tokens(sample_article: nn.Article) -> tuple[nn.Token, ...]:
     [
         "市委书记",
         "梁伟新",
+        "张永宁",
+        "王世雄",
+        "兰斯琦",
+        "李彦",
         "市长",
         "市人大常委会",
         "市政协",
@@ -293,11 +297,33 @@ def test_tokens_tile_the_normalised_text_and_map_back_in_order(text: str) -> Non
 
 
 def test_fast_mode_cuts_with_the_plain_model() -> None:
-    fast = segment("市委书记梁伟新在会上强调——要实干", fast=True)
-    assert texts_of(fast)[:3] == ["市委书记", "梁伟", "新"]  # the plain HMM splits this name
-    assert "——" in texts_of(fast)
-    assert [token.pos for token in segment("市委书记强调", fast=True, pos=True)] == ["n", "v"]
+    # The POS model cuts 王 + 说 and tags both; the plain model joins them, unknown to the dictionary.
+    assert [(t.text, t.pos) for t in segment("局长王说", pos=True)] == [
+        ("局长", "n"),
+        ("王", "nr"),
+        ("说", "v"),
+    ]
+    assert [(t.text, t.pos) for t in segment("局长王说", pos=True, fast=True)] == [
+        ("局长", "n"),
+        ("王说", "x"),
+    ]
+    assert "——" in texts_of(segment("强调——要实干", fast=True))
 
 
 def test_chinese_dash_and_ellipsis_are_one_token() -> None:
     assert texts_of(segment("会议强调——要……好")) == ["会议", "强调", "——", "要", "……", "好"]
+
+
+@pytest.mark.parametrize("fast", [False, True], ids=["pos-model", "fast"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("市长张永宁主持", ["市长", "张永宁", "主持"], id="surname-and-given-name"),
+        pytest.param(
+            "政协主席兰斯琦出席", ["政协主席", "兰斯琦", "出席"], id="name-cut-inside-the-given-name"
+        ),
+        pytest.param("市长在会上讲话", ["市长", "在", "会上", "讲话"], id="no-surname-no-name"),
+    ],
+)
+def test_a_name_after_a_title_is_one_word(text: str, expected: list[str], fast: bool) -> None:
+    assert texts_of(segment(text, fast=fast)) == expected
