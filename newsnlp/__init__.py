@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from newsnlp.corpus import load_corpus
 from newsnlp.errors import DecodeError, InputError, NewsnlpError, OptionError
+from newsnlp.extract import Mention, Official, extract_officials
 from newsnlp.model import Article, Meta, Region, Span, Token
 from newsnlp.normalize import Normalized, ScriptGuess, detect_script, normalize
 from newsnlp.offsets import OffsetMap
@@ -20,9 +21,11 @@ __all__ = [
     "Article",
     "DecodeError",
     "InputError",
+    "Mention",
     "Meta",
     "NewsnlpError",
     "Normalized",
+    "Official",
     "OffsetMap",
     "OptionError",
     "Region",
@@ -32,6 +35,7 @@ __all__ = [
     "Token",
     "analyze",
     "detect_script",
+    "extract_officials",
     "load_corpus",
     "normalize",
     "segment",

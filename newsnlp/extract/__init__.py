@@ -1,0 +1,7 @@
+"""Extractors: each reads an `Article` and returns a tuple of typed records with spans."""
+
+from __future__ import annotations
+
+from newsnlp.extract.officials import Mention, Official, extract_officials
+
+__all__ = ["Mention", "Official", "extract_officials"]

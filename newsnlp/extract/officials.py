@@ -1,0 +1,321 @@
+"""Officials: names with their titles and organisations, every later mention linked.
+
+A first slice of issue 4. What it reads:
+
+- a title phrase (an organ, then a post from ``resources/titles.txt``: 市委书记, 市政府常务副市长,
+  美国总统), or a chain of them joined by 、 or 兼, right before a name: 市委常委、市政府常务副市长李彦;
+- a bare post right after a name: 李鹏总理;
+- later mentions of the same name wherever the segmentation has a word boundary on both sides,
+  and a surname followed by one of the official's posts (江主席) when no other official shares it;
+- the credits of the page (reporters, photographers, editors, reviewers) as ``role="staff"``.
+
+A name is a word jieba tags as a person (``nr``) that starts with a surname from
+``resources/surnames.txt``, or, after a foreign post (美国总统, 以色列外长), any word of two to
+six characters that is not a verb, particle or stopword. Not yet done (see the issue): titles
+written after a comma or in a following clause (市长张永宁主持 is read; 张永宁，市长 is not),
+the level and organ lexicons by level, per-call lexicon extension, the corpus table and the
+People's Daily benchmark.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+from newsnlp.errors import InputError
+from newsnlp.model import Article, Token, _plain
+from newsnlp.normalize import convert_script
+from newsnlp.page import analyze
+from newsnlp.resources import read_list, read_table
+from newsnlp.segment import segment, stopwords
+
+__all__ = ["Mention", "Official", "extract_officials"]
+
+Role = Literal["official", "staff"]
+
+_CHINESE_WORD = re.compile("[\u4e00-\u9fff]+")
+# Tokens that may stand inside a title phrase before the post: places and organs.
+_ORGAN_TAGS = frozenset(["ns", "nt"])
+_ORGAN_END = re.compile("[委会院部局厅府办司社团军区省市县镇乡村州党组队]$")
+# Parts of speech that never start or make a name.
+_NOT_A_NAME = re.compile("^(?:v|vd|vn|p|c|u[a-z]*|d|r|m|q|f|y|e|o|t|x|a|ad)$")
+_LINKS = frozenset(["、", "兼"])
+_STAFF_TITLES = {"reporters": "记者", "photographers": "摄影", "editors": "编辑", "reviewers": "审核"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place an official is named.
+
+    ``start``/``end`` are in ``article.text`` (None for a credit outside the body);
+    ``raw_start``/``raw_end`` in ``article.raw``; ``text`` is as written there.
+    """
+
+    text: str
+    start: int | None
+    end: int | None
+    raw_start: int
+    raw_end: int
+
+
+@dataclass(frozen=True)
+class Official:
+    """A person named with a post in an article, in the article's own script.
+
+    ``titles`` are the full posts as written (市委常委, 市政府常務副市長); ``organizations`` their
+    organ parts (市委, 市政府); ``key`` the name in Simplified characters, for grouping across
+    articles; ``role`` is "staff" for the reporters, photographers, editors and reviewers credited.
+    """
+
+    name: str
+    key: str
+    titles: tuple[str, ...]
+    organizations: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    role: Role = "official"
+
+    @property
+    def first_mention(self) -> Mention:
+        """The first place the official is named."""
+        return self.mentions[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The official as plain values, with the first mention."""
+        return {**_plain(self), "first_mention": _plain(self.first_mention)}
+
+
+@cache
+def _posts() -> tuple[str, ...]:
+    """Post words, longest first, so that a title's post is its longest matching suffix."""
+    return tuple(sorted(read_list("titles.txt"), key=len, reverse=True))
+
+
+def _post_of(title: str) -> str | None:
+    return next((post for post in _posts() if title.endswith(post)), None)
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(read_list("surnames.txt"))
+
+
+def _starts_with_surname(name: str) -> bool:
+    return name[:1] in _surnames() or name[:2] in _surnames()
+
+
+@dataclass
+class _Found:
+    key: str
+    titles: list[tuple[int, int]] = field(default_factory=list)  # spans in article.text
+    names: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _is_organ(token: Token) -> bool:
+    return bool(_CHINESE_WORD.fullmatch(token.text)) and (
+        token.pos in _ORGAN_TAGS or _ORGAN_END.search(token.text) is not None
+    )
+
+
+def _title_phrase(tokens: tuple[Token, ...], end: int) -> int:
+    """Index of the first token of the title phrase whose post is ``tokens[end]``."""
+    start = end
+    while start > 0 and _is_organ(tokens[start - 1]) and _post_of(tokens[start - 1].text) is None:
+        start -= 1
+    return start
+
+
+def _is_name(token: Token, *, foreign: bool) -> bool:
+    text = token.text
+    if not _CHINESE_WORD.fullmatch(text) or text in stopwords() or _post_of(text):
+        return False
+    if token.pos == "nr":
+        return 2 <= len(text) <= 4 and (foreign or _starts_with_surname(text))
+    return foreign and 2 <= len(text) <= 6 and not (token.pos and _NOT_A_NAME.match(token.pos))
+
+
+def _read_titled_names(tokens: tuple[Token, ...]) -> dict[str, _Found]:
+    found: dict[str, _Found] = {}
+    index = 0
+    while index < len(tokens):
+        if _post_of(tokens[index].text) is None or not _CHINESE_WORD.fullmatch(tokens[index].text):
+            index += 1
+            continue
+        # A chain of title phrases: 市委常委、市政府常务副市长, then the name.
+        titles = [(_title_phrase(tokens, index), index)]
+        after = index + 1
+        while after + 1 < len(tokens) and tokens[after].text in _LINKS:
+            post = next(
+                (
+                    position
+                    for position in range(after + 1, min(after + 5, len(tokens)))
+                    if _post_of(tokens[position].text)
+                ),
+                None,
+            )
+            if post is None or any(not _is_organ(tokens[position]) for position in range(after + 1, post)):
+                break
+            titles.append((after + 1, post))
+            after = post + 1
+        foreign = any(
+            tokens[position].pos == "ns" for start, end in titles for position in range(start, end + 1)
+        )
+        if after < len(tokens) and _is_name(tokens[after], foreign=foreign):
+            name = tokens[after]
+            entry = found.setdefault(name.text, _Found(name.text))
+            entry.names.append((name.start, name.end))
+            entry.titles.extend((tokens[start].start, tokens[end].end) for start, end in titles)
+            index = after + 1
+            continue
+        # A bare post after a name: 李鹏总理.
+        previous = tokens[index - 1] if index else None
+        if (
+            previous is not None
+            and previous.pos == "nr"
+            and _post_of(tokens[index].text) == tokens[index].text
+        ) and _is_name(previous, foreign=False):
+            entry = found.setdefault(previous.text, _Found(previous.text))
+            entry.names.append((previous.start, previous.end))
+            entry.titles.append((tokens[index].start, tokens[index].end))
+        index += 1
+    return found
+
+
+def _boundaries(tokens: tuple[Token, ...]) -> tuple[frozenset[int], frozenset[int]]:
+    return frozenset(token.start for token in tokens), frozenset(token.end for token in tokens)
+
+
+def _later_mentions(article: Article, tokens: tuple[Token, ...], found: dict[str, _Found]) -> None:
+    """Add every other place a name is written on word boundaries, and 江主席-style references."""
+    starts, ends = _boundaries(tokens)
+    for entry in found.values():
+        position = article.text.find(entry.key)
+        while position != -1:
+            span = (position, position + len(entry.key))
+            if position in starts and span[1] in ends and span not in entry.names:
+                entry.names.append(span)
+            position = article.text.find(entry.key, position + 1)
+    by_reference: dict[str, list[_Found]] = {}
+    for entry in found.values():
+        for start, end in entry.titles:
+            post = _post_of(article.text[start:end])
+            if post:
+                by_reference.setdefault(entry.key[0] + post, []).append(entry)
+    # A reference is one word (江主席) or a surname word and a post word (王 + 市长).
+    candidates = [(token.text, token.start, token.end) for token in tokens]
+    candidates += [
+        (first.text + second.text, first.start, second.end)
+        for first, second in itertools.pairwise(tokens)
+        if first.text in _surnames() and _post_of(second.text) == second.text
+    ]
+    for text, start, end in candidates:
+        owners = {id(entry): entry for entry in by_reference.get(text, [])}
+        if len(owners) == 1:
+            entry = next(iter(owners.values()))
+            if (start, end) not in entry.names:
+                entry.names.append((start, end))
+
+
+def _mention(article: Article, start: int, end: int) -> Mention:
+    raw_start, raw_end = article.to_raw(start, end)
+    return Mention(article.original((start, end)), start, end, raw_start, raw_end)
+
+
+def _official(article: Article, entry: _Found) -> Official:
+    titles: list[str] = []
+    organizations: list[str] = []
+    for start, end in sorted(set(entry.titles)):
+        title = article.original((start, end))
+        if title not in titles:
+            titles.append(title)
+            post = _post_of(article.text[start:end]) or ""
+            organ = article.original((start, end - len(post))) if end - len(post) > start else ""
+            if organ and organ not in organizations:
+                organizations.append(organ)
+    full = next(span for span in sorted(entry.names) if article.text[span[0] : span[1]] == entry.key)
+    name = article.original(full)
+    in_body = [_mention(article, start, end) for start, end in sorted(entry.names)]
+    # The headline block names officials too (梁偉新講話 張永寧主持): those mentions come first.
+    in_headline = [mention for mention, _ in _occurrences(article, name, ("title", "deck"))]
+    return Official(name, entry.key, tuple(titles), tuple(organizations), (*in_headline, *in_body))
+
+
+def _occurrences(article: Article, name: str, roles: tuple[str, ...]) -> list[tuple[Mention, str]]:
+    """Where ``name`` is written in the page lines of the given roles, with the text before it."""
+    found = []
+    for region in article.regions:
+        if region.role in roles:
+            position = region.text.find(name)
+            while position != -1:
+                raw_start = region.raw_start + position
+                mention = Mention(name, None, None, raw_start, raw_start + len(name))
+                found.append((mention, region.text[:position]))
+                position = region.text.find(name, position + 1)
+    return found
+
+
+@cache
+def _credit_words() -> dict[str, str]:
+    """Credit words in every script form, mapped to their Meta field (编辑, 編輯 → editors)."""
+    words: dict[str, str] = {}
+    for word, role in read_table("credit_roles.tsv").items():
+        for variant in ("generic", "taiwan", "hongkong"):
+            words[convert_script(word, target="traditional", variant=variant)[0]] = role
+        words[word] = role
+    return words
+
+
+def _staff_title(before: str, role: str, fallback: str) -> str:
+    """The credit word written nearest before a name on its line, if it is for this role."""
+    words = _credit_words()
+    # The word that ends nearest the name, the longest among equals (責任編輯 over 編輯).
+    found = [(before.rfind(word) + len(word), len(word), word) for word in words if word in before]
+    if found:
+        word = max(found)[2]
+        if words[word] == role:
+            return word
+    return fallback
+
+
+def _staff(article: Article) -> list[Official]:
+    """The people the page credits, with the credit words written before their names."""
+    traditional = article.meta.script == "traditional"
+    staff: dict[str, Official] = {}
+    for role, label in _STAFF_TITLES.items():
+        fallback = convert_script(label, target="traditional", variant="taiwan")[0] if traditional else label
+        for name in getattr(article.meta, role):
+            occurrences = _occurrences(article, name, ("credits", "dateline"))
+            titles = tuple(dict.fromkeys(_staff_title(before, role, fallback) for _, before in occurrences))
+            mentions = tuple(mention for mention, _ in occurrences)
+            if name in staff:
+                known = staff[name]
+                titles, mentions = tuple(dict.fromkeys((*known.titles, *titles))), known.mentions
+            if mentions:
+                staff[name] = Official(name, convert_script(name)[0], titles, (), mentions, "staff")
+    return list(staff.values())
+
+
+def extract_officials(source: Article | str) -> tuple[Official, ...]:
+    """Find the officials an article names, with their posts and every mention.
+
+    A string is parsed with `analyze` first. Officials come in order of first mention, then the
+    staff the page credits.
+
+    >>> officials = extract_officials("市委常委、市政府常務副市長李彥介紹情況。李彥指出，要抓落實。")
+    >>> [(official.name, official.titles, len(official.mentions)) for official in officials]
+    [('李彥', ('市委常委', '市政府常務副市長'), 2)]
+    >>> officials[0].organizations
+    ('市委', '市政府')
+    """
+    if source is None:
+        message = "extract_officials() got None; pass an Article or a str"
+        raise InputError(message)
+    article = source if isinstance(source, Article) else analyze(source)
+    tokens = segment(article, pos=True)
+    found = _read_titled_names(tokens)
+    _later_mentions(article, tokens, found)
+    officials = [_official(article, entry) for entry in found.values()]
+    officials.sort(key=lambda official: official.first_mention.raw_start)
+    return (*officials, *_staff(article))

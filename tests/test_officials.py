@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import pytest
+
+import newsnlp as nn
+from newsnlp.errors import InputError
+from newsnlp.extract import Official, extract_officials
+
+
+@pytest.fixture(scope="module")
+def sample_officials(sample_article: nn.Article) -> tuple[Official, ...]:
+    return extract_officials(sample_article)
+
+
+def test_sample_officials_and_staff(sample_officials: tuple[Official, ...]) -> None:
+    assert [(o.role, o.name, o.titles) for o in sample_officials] == [
+        ("official", "梁偉新", ("市委書記",)),
+        ("official", "張永寧", ("市長",)),
+        ("official", "王世雄", ("市人大常委會主任",)),
+        ("official", "蘭斯琦", ("市政協主席",)),
+        ("official", "李彥", ("市委常委", "市政府常務副市長")),
+        ("staff", "趙巧紅", ("記者",)),
+        ("staff", "張桂漢", ("攝影",)),
+        ("staff", "陳娥", ("編輯", "責任編輯")),
+        ("staff", "陳小蝦", ("審核",)),
+        ("staff", "周邦在", ("審核",)),
+    ]
+
+
+def test_sample_organizations_and_keys(sample_officials: tuple[Official, ...]) -> None:
+    by_name = {official.name: official for official in sample_officials}
+    assert by_name["李彥"].organizations == ("市委", "市政府")
+    assert by_name["王世雄"].organizations == ("市人大常委會",)
+    assert by_name["張永寧"].organizations == ()
+    assert by_name["梁偉新"].key == "梁伟新"
+
+
+def test_sample_mentions_point_into_the_page(
+    sample_article: nn.Article, sample_officials: tuple[Official, ...]
+) -> None:
+    liang = sample_officials[0]
+    assert len(liang.mentions) >= 5
+    assert liang.first_mention.start is None  # the subtitle 梁偉新講話 names him first
+    for official in sample_officials:
+        for mention in official.mentions:
+            assert sample_article.raw[mention.raw_start : mention.raw_end] == mention.text == official.name
+            if mention.start is not None:
+                assert sample_article.text[mention.start : mention.end] == official.key
+    assert liang.to_dict()["first_mention"]["raw_start"] == liang.first_mention.raw_start
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("市委书记梁伟新在会上讲话。", [("梁伟新", ("市委书记",))], id="title-before-name"),
+        pytest.param(
+            "市委常委、市政府常务副市长李彦介绍情况。",
+            [("李彦", ("市委常委", "市政府常务副市长"))],
+            id="chain-of-titles",
+        ),
+        pytest.param(
+            "市人大常委会主任王世雄、市政协主席兰斯琦出席会议。",
+            [("王世雄", ("市人大常委会主任",)), ("兰斯琦", ("市政协主席",))],
+            id="list",
+        ),
+        pytest.param("市长张永宁主持会议。", [("张永宁", ("市长",))], id="name-then-verb"),
+        pytest.param("李鹏总理会见了来宾。", [("李鹏", ("总理",))], id="title-after-name"),
+        pytest.param(
+            "美国总统克林顿会见了以色列外长利维。",
+            [("克林顿", ("美国总统",)), ("利维", ("以色列外长",))],
+            id="foreign-officials",
+        ),
+        pytest.param(
+            "市委书记梁伟新同志强调，要实干。", [("梁伟新", ("市委书记",))], id="honorific-not-in-name"
+        ),
+        pytest.param("全市上下光荣完成任务，努力实现满堂红。", [], id="no-official"),
+    ],
+)
+def test_official_patterns(text: str, expected: list[tuple[str, tuple[str, ...]]], script: str) -> None:
+    if script == "traditional":
+        text = nn.normalize(text, target="traditional").text
+        expected = [
+            (
+                nn.normalize(name, target="traditional").text,
+                tuple(nn.normalize(t, target="traditional").text for t in titles),
+            )
+            for name, titles in expected
+        ]
+    officials = extract_officials(text)
+    assert [(official.name, official.titles) for official in officials] == expected
+
+
+def test_later_mentions_and_surname_references_are_linked() -> None:
+    text = "中共中央总书记、国家主席江泽民出席会议。江泽民指出，要团结。江主席强调，要奋斗。"
+    (official,) = extract_officials(text)
+    assert official.name == "江泽民"
+    assert official.titles == ("中共中央总书记", "国家主席")
+    assert [mention.text for mention in official.mentions] == ["江泽民", "江泽民", "江主席"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        pytest.param("东区区长王一出席。王区长讲话。", {"王一": ["王一", "王区长"]}, id="one-owner-linked"),
+        pytest.param(
+            "东区区长王一、西区区长王二出席。王区长讲话。",
+            {"王一": ["王一"], "王二": ["王二"]},
+            id="two-owners-not-linked",
+        ),
+    ],
+)
+def test_surname_and_post_references(text: str, mentions: dict[str, list[str]]) -> None:
+    officials = extract_officials(text)
+    assert {
+        official.name: [mention.text for mention in official.mentions] for official in officials
+    } == mentions
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        pytest.param(None, "got None", id="none"),
+        pytest.param("", "empty", id="empty"),
+        pytest.param("Hello world", "no Chinese", id="no-chinese"),
+    ],
+)
+def test_bad_input(source: str | None, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        extract_officials(source)  # type: ignore[arg-type]
