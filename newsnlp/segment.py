@@ -27,7 +27,7 @@ from newsnlp.errors import InputError, NewsnlpError, OptionError
 from newsnlp.model import Article, Token
 from newsnlp.normalize import Normalized, Variant, convert_script, normalize
 from newsnlp.offsets import OffsetMap
-from newsnlp.resources import read_list
+from newsnlp.resources import read_list, read_set
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -193,18 +193,13 @@ _IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
 _NOT_IN_NAMES = re.compile("^(?:v|vd|p|c|u[a-z]*|d|r|m|q|f|y|e|o|t)$")
 
 
-@cache
-def _surnames() -> frozenset[str]:
-    return frozenset(read_list("surnames.txt"))
-
-
 def _merge_names(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """Join a name that jieba cut in two after a title: 市长 张/永宁 → 市长 张永宁.
 
     Two or more pieces after a title are joined when together they are two or three Chinese
     characters, start with a surname and hold no verb, preposition, particle or number.
     """
-    surnames = _surnames()
+    surnames = read_set("surnames.txt")
     merged: list[tuple[str, str | None]] = []
     index = 0
     while index < len(pieces):

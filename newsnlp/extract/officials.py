@@ -29,7 +29,7 @@ from newsnlp.errors import InputError
 from newsnlp.model import Article, Token, _plain
 from newsnlp.normalize import convert_script
 from newsnlp.page import analyze
-from newsnlp.resources import read_list, read_table
+from newsnlp.resources import read_list, read_set, read_table
 from newsnlp.segment import segment, stopwords
 
 __all__ = ["Mention", "Official", "extract_officials"]
@@ -97,13 +97,8 @@ def _post_of(title: str) -> str | None:
     return next((post for post in _posts() if title.endswith(post)), None)
 
 
-@cache
-def _surnames() -> frozenset[str]:
-    return frozenset(read_list("surnames.txt"))
-
-
 def _starts_with_surname(name: str) -> bool:
-    return name[:1] in _surnames() or name[:2] in _surnames()
+    return name[:1] in read_set("surnames.txt") or name[:2] in read_set("surnames.txt")
 
 
 @dataclass
@@ -132,7 +127,7 @@ def _is_name(token: Token, *, foreign: bool) -> bool:
     if not _CHINESE_WORD.fullmatch(text) or text in stopwords() or _post_of(text):
         return False
     if token.pos == "nr":
-        return 2 <= len(text) <= 4 and (foreign or _starts_with_surname(text))
+        return 2 <= len(text) <= 6 if foreign else 2 <= len(text) <= 4 and _starts_with_surname(text)
     return foreign and 2 <= len(text) <= 6 and not (token.pos and _NOT_A_NAME.match(token.pos))
 
 
@@ -208,7 +203,7 @@ def _later_mentions(article: Article, tokens: tuple[Token, ...], found: dict[str
     candidates += [
         (first.text + second.text, first.start, second.end)
         for first, second in itertools.pairwise(tokens)
-        if first.text in _surnames() and _post_of(second.text) == second.text
+        if first.text in read_set("surnames.txt") and _post_of(second.text) == second.text
     ]
     for text, start, end in candidates:
         owners = {id(entry): entry for entry in by_reference.get(text, [])}

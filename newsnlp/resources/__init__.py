@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["read_list", "read_table"]
+__all__ = ["read_list", "read_set", "read_table"]
 
 
 def _entries(name: str) -> list[str]:
@@ -26,6 +26,16 @@ def read_list(name: str) -> tuple[str, ...]:
     True
     """
     return tuple(_entries(name))
+
+
+@cache
+def read_set(name: str) -> frozenset[str]:
+    """The entries of a one-column list, for membership tests.
+
+    >>> "欧阳" in read_set("surnames.txt")
+    True
+    """
+    return frozenset(read_list(name))
 
 
 @cache
