@@ -66,6 +66,7 @@ def test_sample_mentions_point_into_the_page(
         ),
         pytest.param("市长张永宁主持会议。", [("张永宁", ("市长",))], id="name-then-verb"),
         pytest.param("李鹏总理会见了来宾。", [("李鹏", ("总理",))], id="title-after-name"),
+        pytest.param("中国人民银行行长戴相龙说。", [("戴相龙", ("中国人民银行行长",))], id="bank-governor"),
         pytest.param(
             "美国总统克林顿会见了以色列外长利维。",
             [("克林顿", ("美国总统",)), ("利维", ("以色列外长",))],
