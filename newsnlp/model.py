@@ -68,7 +68,8 @@ class Region:
     """One line of the page, what the parser took it for, and where it is in ``Article.raw``.
 
     Every non-blank line of the page is accounted for by a region, so nothing the parser left
-    out of the body is lost: ``article.raw[region.raw_start:region.raw_end]`` is that line.
+    out of the body is lost: ``article.raw[region.raw_start:region.raw_end]`` is where the line
+    stands in the input (on an HTML page, with its markup) and ``text`` is the line as read.
     """
 
     role: RegionRole

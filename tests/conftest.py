@@ -19,3 +19,15 @@ def sample_bytes() -> bytes:
 @pytest.fixture(scope="session")
 def sample_article(sample_bytes: bytes) -> nn.Article:
     return nn.analyze(sample_bytes)
+
+
+def sample_as_html(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    nav, title, rest = lines[0], lines[1], lines[2:]
+    credits_at = next(index for index, line in enumerate(rest) if line.startswith("來源:閩東日報記者"))
+    body = "".join(f"<p>{line}</p>\n" for line in rest[: credits_at + 4])
+    footer = "".join(f"<div>{line}</div>" for line in rest[credits_at + 4 :])
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}_寧德網</title></head><body>"
+        f"<nav>{nav}</nav><div class='article'>{body}</div><footer>{footer}</footer></body></html>"
+    )

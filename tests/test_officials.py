@@ -5,6 +5,7 @@ import pytest
 import newsnlp as nn
 from newsnlp.errors import InputError
 from newsnlp.extract import Official, extract_officials
+from tests.conftest import sample_as_html
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +130,12 @@ def test_surname_and_post_references(text: str, mentions: dict[str, list[str]]) 
 def test_bad_input(source: str | None, message: str) -> None:
     with pytest.raises(InputError, match=message):
         extract_officials(source)  # type: ignore[arg-type]
+
+
+def test_officials_on_an_html_page(sample_bytes: bytes) -> None:
+    page = sample_as_html(sample_bytes.decode("utf-8"))
+    officials = extract_officials(nn.analyze(page))
+    assert [official.name for official in officials][:5] == ["梁偉新", "張永寧", "王世雄", "蘭斯琦", "李彥"]
+    for official in officials:
+        for mention in official.mentions:
+            assert page[mention.raw_start : mention.raw_end] == official.name

@@ -67,14 +67,19 @@ _STEPS = [
 ]
 
 
-@given(st.text(alphabet="ab xyz", max_size=40), st.lists(st.integers(0, len(_STEPS) - 1), max_size=4))
-def test_composed_maps_keep_the_invariants(text: str, steps: list[int]) -> None:
+def apply_steps(text: str, steps: list[int]) -> tuple[str, OffsetMap]:
+    """Run the chosen test steps on ``text`` and compose their maps."""
     offsets = OffsetMap.identity(len(text))
-    current = text
     for index in steps:
         pattern, replacement = _STEPS[index]
-        current, step = substitute(current, pattern, replacement)
+        text, step = substitute(text, pattern, replacement)
         offsets = offsets.followed_by(step)
+    return text, offsets
+
+
+@given(st.text(alphabet="ab xyz", max_size=40), st.lists(st.integers(0, len(_STEPS) - 1), max_size=4))
+def test_composed_maps_keep_the_invariants(text: str, steps: list[int]) -> None:
+    current, offsets = apply_steps(text, steps)
     check_map(offsets)
     assert offsets.text_length == len(current)
     assert offsets.raw_length == len(text)
@@ -104,12 +109,7 @@ def test_composed_maps_keep_the_invariants(text: str, steps: list[int]) -> None:
     st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=20),
 )
 def test_to_raw_many_agrees_with_to_raw(text: str, steps: list[int], pairs: list[tuple[int, int]]) -> None:
-    offsets = OffsetMap.identity(len(text))
-    current = text
-    for index in steps:
-        pattern, replacement = _STEPS[index]
-        current, step = substitute(current, pattern, replacement)
-        offsets = offsets.followed_by(step)
+    current, offsets = apply_steps(text, steps)
     spans = [(min(a, b), max(a, b)) for a, b in pairs if max(a, b) <= len(current)]
     assert offsets.to_raw_many(spans) == [offsets.to_raw(start, end) for start, end in spans]
     assert offsets.to_raw_many(sorted(spans)) == [offsets.to_raw(start, end) for start, end in sorted(spans)]

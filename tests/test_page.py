@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import newsnlp as nn
 from newsnlp.errors import DecodeError, InputError
+from tests.conftest import sample_as_html
 from tests.invariants import check_traceable
 
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+[)）]")
@@ -125,18 +126,6 @@ def test_every_line_of_the_sample_is_accounted_for(sample_article: nn.Article) -
 
 
 # ---------------------------------------------------------------- encodings and HTML
-
-
-def sample_as_html(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    nav, title, rest = lines[0], lines[1], lines[2:]
-    credits_at = next(index for index, line in enumerate(rest) if line.startswith("來源:閩東日報記者"))
-    body = "".join(f"<p>{line}</p>\n" for line in rest[: credits_at + 4])
-    footer = "".join(f"<div>{line}</div>" for line in rest[credits_at + 4 :])
-    return (
-        f"<!DOCTYPE html><html><head><title>{title}_寧德網</title></head><body>"
-        f"<nav>{nav}</nav><div class='article'>{body}</div><footer>{footer}</footer></body></html>"
-    )
 
 
 def test_html_page_gives_the_same_article(sample_bytes: bytes, sample_article: nn.Article) -> None:

@@ -242,12 +242,13 @@ def _occurrences(article: Article, name: str, roles: tuple[str, ...]) -> list[tu
     found = []
     for region in article.regions:
         if region.role in roles:
-            position = region.text.find(name)
+            line = article.raw[region.raw_start : region.raw_end]  # with its markup on an HTML page
+            position = line.find(name)
             while position != -1:
                 raw_start = region.raw_start + position
                 mention = Mention(name, None, None, raw_start, raw_start + len(name))
-                found.append((mention, region.text[:position]))
-                position = region.text.find(name, position + 1)
+                found.append((mention, line[:position]))
+                position = line.find(name, position + 1)
     return found
 
 
