@@ -76,6 +76,18 @@ def test_sample_mentions_point_into_the_page(
         pytest.param(
             "市委书记梁伟新同志强调，要实干。", [("梁伟新", ("市委书记",))], id="honorific-not-in-name"
         ),
+        pytest.param(
+            "全会选举张三为县委书记，李四、王五为县委副书记，当选为县委常委的还有赵六。",
+            [
+                ("张三", ("县委书记",)),
+                ("李四", ("县委副书记",)),
+                ("王五", ("县委副书记",)),
+                ("赵六", ("县委常委",)),
+            ],
+            id="election",
+        ),
+        pytest.param("会议任命钱七（女）为市教育局局长。", [("钱七", ("市教育局局长",))], id="appointment"),
+        pytest.param("他为人民服务，当选为劳动模范。", [], id="elected-but-not-to-a-post"),
         pytest.param("全市上下光荣完成任务，努力实现满堂红。", [], id="no-official"),
     ],
 )

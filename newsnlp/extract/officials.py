@@ -5,6 +5,8 @@ A first slice of issue 4. What it reads:
 - a title phrase (an organ, then a post from ``resources/titles.txt``: 市委书记, 市政府常务副市长,
   美国总统), or a chain of them joined by 、 or 兼, right before a name: 市委常委、市政府常务副市长李彦;
 - a bare post right after a name: 李鹏总理;
+- a post given in an election or appointment clause: 选举A、B为市政协副主席, A当选省委书记,
+  当选为省委常委的还有A、B;
 - later mentions of the same name wherever the segmentation has a word boundary on both sides,
   and a surname followed by one of the official's posts (江主席) when no other official shares it;
 - the credits of the page (reporters, photographers, editors, reviewers) as ``role="staff"``.
@@ -12,7 +14,7 @@ A first slice of issue 4. What it reads:
 A name is a word jieba tags as a person (``nr``) that starts with a surname from
 ``resources/surnames.txt``, or, after a foreign post (美国总统, 以色列外长), any word of two to
 six characters that is not a verb, particle or stopword. Not yet done (see the issue): titles
-written after a comma or in a following clause (市长张永宁主持 is read; 张永宁，市长 is not),
+written after a comma (市长张永宁主持 is read; 张永宁，市长 is not),
 the level and organ lexicons by level, per-call lexicon extension, the corpus table and the
 People's Daily benchmark.
 """
@@ -178,6 +180,46 @@ def _read_titled_names(tokens: tuple[Token, ...]) -> dict[str, _Found]:
     return found
 
 
+_ELECTION_VERB = re.compile("选举|任命|推选|补选|增补|提名")
+
+
+@cache
+def _appointment_patterns() -> tuple[re.Pattern[str], ...]:
+    """Posts given in the predicate: 选举A、B为市政协副主席, A当选省委书记, 当选为常委的还有A、B."""
+    posts = "|".join(re.escape(post) for post in _posts())
+    name = r"[\u4e00-\u9fff·]{2,8}(?:\([^()]{1,4}\))?"
+    names = rf"(?P<names>{name}(?:、{name})*)"
+    title = rf"(?P<title>[^，。；：、\s]{{0,24}}?(?:{posts}))"
+    end = r"(?=[，。；、的\s]|$)"
+    return (
+        # Within a sentence that elects or appoints, every "A、B为<post>" clause.
+        re.compile(rf"(?:{_ELECTION_VERB.pattern}|，){names}为{title}{end}"),
+        re.compile(rf"(?:^|(?<=[，。；\s])){names}当选(?:为)?{title}{end}"),
+        re.compile(rf"当选为{title}的(?:还有|是|有){names}(?=[，。；\s]|$)"),
+    )
+
+
+_NAME_NOTE = re.compile(r"\([^()]*\)$")
+_SENTENCE = re.compile("[^。；！？\n]+")
+
+
+def _read_appointments(text: str, found: dict[str, _Found]) -> None:
+    """Add the officials whose post is given in the predicate of an election or appointment."""
+    for sentence in _SENTENCE.finditer(text):
+        if not _ELECTION_VERB.search(sentence.group()) and "当选" not in sentence.group():
+            continue
+        for pattern in _appointment_patterns():
+            for match in pattern.finditer(text, sentence.start(), sentence.end()):
+                position = match.start("names")
+                for item in match.group("names").split("、"):
+                    name = _NAME_NOTE.sub("", item)  # 钱易(女)
+                    if (_starts_with_surname(name) and len(name) <= 4) or "·" in name:
+                        entry = found.setdefault(name, _Found(name))
+                        entry.names.append((position, position + len(name)))
+                        entry.titles.append(match.span("title"))
+                    position += len(item) + 1
+
+
 def _boundaries(tokens: tuple[Token, ...]) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(token.start for token in tokens), frozenset(token.end for token in tokens)
 
@@ -311,6 +353,7 @@ def extract_officials(source: Article | str) -> tuple[Official, ...]:
     article = source if isinstance(source, Article) else analyze(source)
     tokens = segment(article, pos=True)
     found = _read_titled_names(tokens)
+    _read_appointments(article.text, found)
     _later_mentions(article, tokens, found)
     officials = [_official(article, entry) for entry in found.values()]
     officials.sort(key=lambda official: official.first_mention.raw_start)
