@@ -76,6 +76,13 @@ def test_sample_mentions_point_into_the_page(
         pytest.param(
             "市委书记梁伟新同志强调，要实干。", [("梁伟新", ("市委书记",))], id="honorific-not-in-name"
         ),
+        pytest.param("联合国秘书长安南宣布了任命。", [("安南", ("联合国秘书长",))], id="international-organ"),
+        pytest.param(
+            "中共中央政治局常委、中央纪委书记尉健行讲话。",
+            [("尉健行", ("中共中央政治局常委", "中央纪委书记"))],
+            id="central-organs",
+        ),
+        pytest.param("县纪委常务副书记韩一出席。", [("韩一", ("县纪委常务副书记",))], id="post-modifier"),
         pytest.param(
             "全会选举张三为县委书记，李四、王五为县委副书记，当选为县委常委的还有赵六。",
             [

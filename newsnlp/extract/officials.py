@@ -39,8 +39,14 @@ __all__ = ["Mention", "Official", "extract_officials"]
 Role = Literal["official", "staff"]
 
 _CHINESE_WORD = re.compile("[\u4e00-\u9fff]+")
-# Tokens that may stand inside a title phrase before the post: places and organs.
+# Tokens that may stand inside a title phrase before the post: places and organs, the words
+# that open a central organ's name, and the modifiers of a post (常务, 前).
 _ORGAN_TAGS = frozenset(["ns", "nt"])
+_ORGAN_WORDS = frozenset(
+    ["中共", "中国", "国家", "中央", "全国", "常务", "常务副", "副", "代理", "执行", "第一", "前", "原"]
+)
+# International organs whose officials are named like foreign ones (联合国秘书长安南).
+_FOREIGN_ORGANS = frozenset(["联合国", "欧盟", "北约", "东盟", "世界银行", "国际货币基金组织"])
 _ORGAN_END = re.compile("[委会院部局厅府办司社团军区省市县镇乡村州党组队]$")
 # Parts of speech that never start or make a name.
 _NOT_A_NAME = re.compile("^(?:v|vd|vn|p|c|u[a-z]*|d|r|m|q|f|y|e|o|t|x|a|ad)$")
@@ -112,8 +118,18 @@ class _Found:
 
 def _is_organ(token: Token) -> bool:
     return bool(_CHINESE_WORD.fullmatch(token.text)) and (
-        token.pos in _ORGAN_TAGS or _ORGAN_END.search(token.text) is not None
+        token.pos in _ORGAN_TAGS or token.text in _ORGAN_WORDS or _ORGAN_END.search(token.text) is not None
     )
+
+
+def _is_foreign(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """A post of a foreign state or international organ: a place name in or just before the phrase.
+
+    Chinese place names are tagged the same way; the looser name rule this allows is still
+    kept from verbs, particles and stopwords.
+    """
+    window = tokens[max(0, start - 3) : end + 1]
+    return any(token.pos == "ns" or token.text in _FOREIGN_ORGANS for token in window)
 
 
 def _title_phrase(tokens: tuple[Token, ...], end: int) -> int:
@@ -156,9 +172,7 @@ def _read_titled_names(tokens: tuple[Token, ...]) -> dict[str, _Found]:
                 break
             titles.append((after + 1, post))
             after = post + 1
-        foreign = any(
-            tokens[position].pos == "ns" for start, end in titles for position in range(start, end + 1)
-        )
+        foreign = any(_is_foreign(tokens, start, end) for start, end in titles)
         if after < len(tokens) and _is_name(tokens[after], foreign=foreign):
             name = tokens[after]
             entry = found.setdefault(name.text, _Found(name.text))
