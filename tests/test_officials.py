@@ -77,6 +77,7 @@ def test_sample_mentions_point_into_the_page(
             "市委书记梁伟新同志强调，要实干。", [("梁伟新", ("市委书记",))], id="honorific-not-in-name"
         ),
         pytest.param("联合国秘书长安南宣布了任命。", [("安南", ("联合国秘书长",))], id="international-organ"),
+        pytest.param("联邦政府部长亚辛出席会议。", [("亚辛", ("联邦政府部长",))], id="transliterated-name"),
         pytest.param(
             "中共中央政治局常委、中央纪委书记尉健行讲话。",
             [("尉健行", ("中共中央政治局常委", "中央纪委书记"))],

@@ -12,8 +12,9 @@ A first slice of issue 4. What it reads:
 - the credits of the page (reporters, photographers, editors, reviewers) as ``role="staff"``.
 
 A name is a word jieba tags as a person (``nr``) that starts with a surname from
-``resources/surnames.txt``, or, after a foreign post (美国总统, 以色列外长), any word of two to
-six characters that is not a verb, particle or stopword. Not yet done (see the issue): titles
+``resources/surnames.txt``, a word it tags as a transliterated name (``nrt``), or, after a
+foreign post (美国总统, 以色列外长), any word of two to six characters that is not a verb,
+particle or stopword. Not yet done (see the issue): titles
 written after a comma (市长张永宁主持 is read; 张永宁，市长 is not),
 the level and organ lexicons by level, per-call lexicon extension, the corpus table and the
 People's Daily benchmark.
@@ -144,7 +145,9 @@ def _is_name(token: Token, *, foreign: bool) -> bool:
     text = token.text
     if not _CHINESE_WORD.fullmatch(text) or text in stopwords() or _post_of(text):
         return False
-    if token.pos == "nr":
+    if token.pos == "nrt":  # jieba's tag for a transliterated foreign name
+        return 2 <= len(text) <= 6
+    if token.pos in ("nr", "nrfg"):
         return 2 <= len(text) <= 6 if foreign else 2 <= len(text) <= 4 and _starts_with_surname(text)
     return foreign and 2 <= len(text) <= 6 and not (token.pos and _NOT_A_NAME.match(token.pos))
 
