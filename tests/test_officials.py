@@ -159,3 +159,13 @@ def test_officials_on_an_html_page(sample_bytes: bytes) -> None:
     for official in officials:
         for mention in official.mentions:
             assert page[mention.raw_start : mention.raw_end] == official.name
+
+
+def test_posts_can_be_added_for_one_call() -> None:
+    text = "首席科学家张三出席会议。"
+    assert extract_officials(text) == ()
+    (official,) = extract_officials(text, posts=["首席科學家"])
+    assert (official.name, official.titles) == ("张三", ("首席科学家",))
+    assert extract_officials(text) == ()  # nothing leaks into the next call
+    with pytest.raises(InputError, match="not one string"):
+        extract_officials(text, posts="首席科学家")  # type: ignore[arg-type]

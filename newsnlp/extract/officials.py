@@ -14,23 +14,25 @@ A first slice of issue 4. What it reads:
 A name is a word jieba tags as a person (``nr``) that starts with a surname from
 ``resources/surnames.txt``, a word it tags as a transliterated name (``nrt``), or, after a
 foreign post (美国总统, 以色列外长), any word of two to six characters that is not a verb,
-particle or stopword. Not yet done (see the issue): titles
-written after a comma (市长张永宁主持 is read; 张永宁，市长 is not),
-the level and organ lexicons by level, per-call lexicon extension, the corpus table and the
-People's Daily benchmark.
+particle or stopword. Callers add post words per call (``posts=``).
+
+Not yet done (see the issue): titles written after a comma (张永宁，市长), the title and organ
+lexicons arranged by level (central, province, city, county, township), and the corpus table.
+``benchmarks/bench_officials.py`` measures the rest on hand-annotated People's Daily articles.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from newsnlp.errors import InputError
 from newsnlp.model import Article, Token, _plain
-from newsnlp.normalize import convert_script
+from newsnlp.normalize import convert_script, normalize
 from newsnlp.page import analyze
 from newsnlp.resources import read_list, read_set, read_table
 from newsnlp.segment import segment, stopwords
@@ -96,14 +98,14 @@ class Official:
         return {**_plain(self), "first_mention": _plain(self.first_mention)}
 
 
-@cache
-def _posts() -> tuple[str, ...]:
+@lru_cache(maxsize=16)
+def _posts(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Post words, longest first, so that a title's post is its longest matching suffix."""
-    return tuple(sorted(read_list("titles.txt"), key=len, reverse=True))
+    return tuple(sorted({*read_list("titles.txt"), *extra}, key=len, reverse=True))
 
 
-def _post_of(title: str) -> str | None:
-    return next((post for post in _posts() if title.endswith(post)), None)
+def _post_of(title: str, posts: tuple[str, ...]) -> str | None:
+    return next((post for post in posts if title.endswith(post)), None)
 
 
 def _starts_with_surname(name: str) -> bool:
@@ -133,17 +135,17 @@ def _is_foreign(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     return any(token.pos == "ns" or token.text in _FOREIGN_ORGANS for token in window)
 
 
-def _title_phrase(tokens: tuple[Token, ...], end: int) -> int:
+def _title_phrase(tokens: tuple[Token, ...], end: int, posts: tuple[str, ...]) -> int:
     """Index of the first token of the title phrase whose post is ``tokens[end]``."""
     start = end
-    while start > 0 and _is_organ(tokens[start - 1]) and _post_of(tokens[start - 1].text) is None:
+    while start > 0 and _is_organ(tokens[start - 1]) and _post_of(tokens[start - 1].text, posts) is None:
         start -= 1
     return start
 
 
-def _is_name(token: Token, *, foreign: bool) -> bool:
+def _is_name(token: Token, posts: tuple[str, ...], *, foreign: bool) -> bool:
     text = token.text
-    if not _CHINESE_WORD.fullmatch(text) or text in stopwords() or _post_of(text):
+    if not _CHINESE_WORD.fullmatch(text) or text in stopwords() or _post_of(text, posts):
         return False
     if token.pos == "nrt":  # jieba's tag for a transliterated foreign name
         return 2 <= len(text) <= 6
@@ -152,22 +154,22 @@ def _is_name(token: Token, *, foreign: bool) -> bool:
     return foreign and 2 <= len(text) <= 6 and not (token.pos and _NOT_A_NAME.match(token.pos))
 
 
-def _read_titled_names(tokens: tuple[Token, ...]) -> dict[str, _Found]:
+def _read_titled_names(tokens: tuple[Token, ...], posts: tuple[str, ...]) -> dict[str, _Found]:
     found: dict[str, _Found] = {}
     index = 0
     while index < len(tokens):
-        if _post_of(tokens[index].text) is None or not _CHINESE_WORD.fullmatch(tokens[index].text):
+        if _post_of(tokens[index].text, posts) is None or not _CHINESE_WORD.fullmatch(tokens[index].text):
             index += 1
             continue
         # A chain of title phrases: 市委常委、市政府常务副市长, then the name.
-        titles = [(_title_phrase(tokens, index), index)]
+        titles = [(_title_phrase(tokens, index, posts), index)]
         after = index + 1
         while after + 1 < len(tokens) and tokens[after].text in _LINKS:
             post = next(
                 (
                     position
                     for position in range(after + 1, min(after + 5, len(tokens)))
-                    if _post_of(tokens[position].text)
+                    if _post_of(tokens[position].text, posts)
                 ),
                 None,
             )
@@ -176,7 +178,7 @@ def _read_titled_names(tokens: tuple[Token, ...]) -> dict[str, _Found]:
             titles.append((after + 1, post))
             after = post + 1
         foreign = any(_is_foreign(tokens, start, end) for start, end in titles)
-        if after < len(tokens) and _is_name(tokens[after], foreign=foreign):
+        if after < len(tokens) and _is_name(tokens[after], posts, foreign=foreign):
             name = tokens[after]
             entry = found.setdefault(name.text, _Found(name.text))
             entry.names.append((name.start, name.end))
@@ -188,8 +190,8 @@ def _read_titled_names(tokens: tuple[Token, ...]) -> dict[str, _Found]:
         if (
             previous is not None
             and previous.pos == "nr"
-            and _post_of(tokens[index].text) == tokens[index].text
-        ) and _is_name(previous, foreign=False):
+            and _post_of(tokens[index].text, posts) == tokens[index].text
+        ) and _is_name(previous, posts, foreign=False):
             entry = found.setdefault(previous.text, _Found(previous.text))
             entry.names.append((previous.start, previous.end))
             entry.titles.append((tokens[index].start, tokens[index].end))
@@ -200,13 +202,13 @@ def _read_titled_names(tokens: tuple[Token, ...]) -> dict[str, _Found]:
 _ELECTION_VERB = re.compile("选举|任命|推选|补选|增补|提名")
 
 
-@cache
-def _appointment_patterns() -> tuple[re.Pattern[str], ...]:
+@lru_cache(maxsize=16)
+def _appointment_patterns(posts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """Posts given in the predicate: 选举A、B为市政协副主席, A当选省委书记, 当选为常委的还有A、B."""
-    posts = "|".join(re.escape(post) for post in _posts())
+    alternatives = "|".join(re.escape(post) for post in posts)
     name = r"[\u4e00-\u9fff·]{2,8}(?:\([^()]{1,4}\))?"
     names = rf"(?P<names>{name}(?:、{name})*)"
-    title = rf"(?P<title>[^，。；：、\s]{{0,24}}?(?:{posts}))"
+    title = rf"(?P<title>[^，。；：、\s]{{0,24}}?(?:{alternatives}))"
     end = r"(?=[，。；、的\s]|$)"
     return (
         # Within a sentence that elects or appoints, every "A、B为<post>" clause.
@@ -220,12 +222,12 @@ _NAME_NOTE = re.compile(r"\([^()]*\)$")
 _SENTENCE = re.compile("[^。；！？\n]+")
 
 
-def _read_appointments(text: str, found: dict[str, _Found]) -> None:
+def _read_appointments(text: str, found: dict[str, _Found], posts: tuple[str, ...]) -> None:
     """Add the officials whose post is given in the predicate of an election or appointment."""
     for sentence in _SENTENCE.finditer(text):
         if not _ELECTION_VERB.search(sentence.group()) and "当选" not in sentence.group():
             continue
-        for pattern in _appointment_patterns():
+        for pattern in _appointment_patterns(posts):
             for match in pattern.finditer(text, sentence.start(), sentence.end()):
                 position = match.start("names")
                 for item in match.group("names").split("、"):
@@ -241,7 +243,9 @@ def _boundaries(tokens: tuple[Token, ...]) -> tuple[frozenset[int], frozenset[in
     return frozenset(token.start for token in tokens), frozenset(token.end for token in tokens)
 
 
-def _later_mentions(article: Article, tokens: tuple[Token, ...], found: dict[str, _Found]) -> None:
+def _later_mentions(
+    article: Article, tokens: tuple[Token, ...], found: dict[str, _Found], posts: tuple[str, ...]
+) -> None:
     """Add every other place a name is written on word boundaries, and 江主席-style references."""
     starts, ends = _boundaries(tokens)
     for entry in found.values():
@@ -254,7 +258,7 @@ def _later_mentions(article: Article, tokens: tuple[Token, ...], found: dict[str
     by_reference: dict[str, list[_Found]] = {}
     for entry in found.values():
         for start, end in entry.titles:
-            post = _post_of(article.text[start:end])
+            post = _post_of(article.text[start:end], posts)
             if post:
                 by_reference.setdefault(entry.key[0] + post, []).append(entry)
     # A reference is one word (江主席) or a surname word and a post word (王 + 市长).
@@ -262,7 +266,7 @@ def _later_mentions(article: Article, tokens: tuple[Token, ...], found: dict[str
     candidates += [
         (first.text + second.text, first.start, second.end)
         for first, second in itertools.pairwise(tokens)
-        if first.text in read_set("surnames.txt") and _post_of(second.text) == second.text
+        if first.text in read_set("surnames.txt") and _post_of(second.text, posts) == second.text
     ]
     for text, start, end in candidates:
         owners = {id(entry): entry for entry in by_reference.get(text, [])}
@@ -277,14 +281,14 @@ def _mention(article: Article, start: int, end: int) -> Mention:
     return Mention(article.original((start, end)), start, end, raw_start, raw_end)
 
 
-def _official(article: Article, entry: _Found) -> Official:
+def _official(article: Article, entry: _Found, posts: tuple[str, ...]) -> Official:
     titles: list[str] = []
     organizations: list[str] = []
     for start, end in sorted(set(entry.titles)):
         title = article.original((start, end))
         if title not in titles:
             titles.append(title)
-            post = _post_of(article.text[start:end]) or ""
+            post = _post_of(article.text[start:end], posts) or ""
             organ = article.original((start, end - len(post))) if end - len(post) > start else ""
             if organ and organ not in organizations:
                 organizations.append(organ)
@@ -352,11 +356,12 @@ def _staff(article: Article) -> list[Official]:
     return list(staff.values())
 
 
-def extract_officials(source: Article | str) -> tuple[Official, ...]:
+def extract_officials(source: Article | str, *, posts: Sequence[str] = ()) -> tuple[Official, ...]:
     """Find the officials an article names, with their posts and every mention.
 
     A string is parsed with `analyze` first. Officials come in order of first mention, then the
-    staff the page credits.
+    staff the page credits. ``posts`` adds post words to ``resources/titles.txt`` for this call
+    (in either script).
 
     >>> officials = extract_officials("市委常委、市政府常務副市長李彥介紹情況。李彥指出，要抓落實。")
     >>> [(official.name, official.titles, len(official.mentions)) for official in officials]
@@ -368,10 +373,15 @@ def extract_officials(source: Article | str) -> tuple[Official, ...]:
         message = "extract_officials() got None; pass an Article or a str"
         raise InputError(message)
     article = source if isinstance(source, Article) else analyze(source)
-    tokens = segment(article, pos=True)
-    found = _read_titled_names(tokens)
-    _read_appointments(article.text, found)
-    _later_mentions(article, tokens, found)
-    officials = [_official(article, entry) for entry in found.values()]
+    if isinstance(posts, str):
+        message = "posts must be a list of post words, not one string"
+        raise InputError(message)
+    extra = tuple(normalize(post).text for post in posts)
+    all_posts = _posts(extra)
+    tokens = segment(article, pos=True, words=extra)  # the caller's posts are kept whole
+    found = _read_titled_names(tokens, all_posts)
+    _read_appointments(article.text, found, all_posts)
+    _later_mentions(article, tokens, found, all_posts)
+    officials = [_official(article, entry, all_posts) for entry in found.values()]
     officials.sort(key=lambda official: official.first_mention.raw_start)
     return (*officials, *_staff(article))
