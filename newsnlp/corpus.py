@@ -14,12 +14,13 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from newsnlp.errors import InputError, NewsnlpError
 from newsnlp.page import analyze
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ARTICLE_FIELDS", "COLUMNS", "SUFFIXES", "load_corpus"]
 
@@ -78,6 +79,8 @@ def _from_fields(path: str, number: int, fields: dict[str, Any]) -> _Record:
 
 
 def _records(path: Path) -> Iterator[_Record]:
+    import pandas as pd  # noqa: PLC0415 - pandas takes half a second to import; only corpora need it
+
     suffix = path.suffix.lower()
     name = str(path)
     try:
@@ -137,6 +140,8 @@ def load_corpus(path: str | Path) -> pd.DataFrame:
     >>> frame[["title", "source", "error"]].iloc[0].tolist()[1:]
     ['閩東日報', None]
     """
+    import pandas as pd  # noqa: PLC0415 - see _records
+
     files = _files(Path(path))
     rows = [_row(record) for file in files for record in _records(file)]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
