@@ -96,6 +96,7 @@ def test_sample_mentions_point_into_the_page(
         ),
         pytest.param("会议任命钱七（女）为市教育局局长。", [("钱七", ("市教育局局长",))], id="appointment"),
         pytest.param("他为人民服务，当选为劳动模范。", [], id="elected-but-not-to-a-post"),
+        pytest.param("宁德市委书记会议纪要印发。", [], id="a-domestic-post-is-not-foreign"),
         pytest.param("全市上下光荣完成任务，努力实现满堂红。", [], id="no-official"),
     ],
 )

@@ -48,6 +48,7 @@ _ORGAN_TAGS = frozenset(["ns", "nt"])
 _ORGAN_WORDS = frozenset(
     ["中共", "中国", "国家", "中央", "全国", "常务", "常务副", "副", "代理", "执行", "第一", "前", "原"]
 )
+_DOMESTIC = re.compile("委|人大|政协|党")
 # International organs whose officials are named like foreign ones (联合国秘书长安南).
 _FOREIGN_ORGANS = frozenset(["联合国", "欧盟", "北约", "东盟", "世界银行", "国际货币基金组织"])
 _ORGAN_END = re.compile("[委会院部局厅府办司社团军区省市县镇乡村州党组队]$")
@@ -128,9 +129,11 @@ def _is_organ(token: Token) -> bool:
 def _is_foreign(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     """A post of a foreign state or international organ: a place name in or just before the phrase.
 
-    Chinese place names are tagged the same way; the looser name rule this allows is still
-    kept from verbs, particles and stopwords.
+    jieba tags Chinese place names the same way, so a phrase naming a party committee, people's
+    congress or CPPCC (宁德市委书记) is domestic whatever place it names.
     """
+    if any(_DOMESTIC.search(token.text) for token in tokens[start : end + 1]):
+        return False
     window = tokens[max(0, start - 3) : end + 1]
     return any(token.pos == "ns" or token.text in _FOREIGN_ORGANS for token in window)
 
