@@ -29,6 +29,7 @@ from newsnlp.errors import InputError
 from newsnlp.model import Article, Meta, Region, RegionRole
 from newsnlp.normalize import decode, fold_and_convert, html_to_text, looks_like_html, normalize, repair
 from newsnlp.normalize.markup import PUBLISHED_KEYS
+from newsnlp.normalize.script import IDEOGRAPHS
 from newsnlp.offsets import OffsetMap, OffsetMapBuilder
 from newsnlp.resources import read_list, read_table
 
@@ -38,7 +39,6 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 # Pages longer than this are refused rather than parsed for minutes; callers can raise it.
 DEFAULT_MAX_CHARS = 5_000_000
 
-_CHINESE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_PUNCTUATION = re.compile("[，。；！？]")
 _SENTENCE_END = re.compile("[。！？…][”’』」)]*$")
 _DATE = re.compile(
@@ -165,7 +165,7 @@ def _is_prose(line: _Line) -> bool:
     Headlines may hold commas (忠诚的共产主义战士，…同志逝世) or end with a short question or
     exclamation, but rarely end with 。 or run past 60 characters.
     """
-    chinese = len(_CHINESE.findall(line.norm))
+    chinese = sum(map(len, IDEOGRAPHS.findall(line.norm)))
     end = _SENTENCE_END.search(line.norm)
     if end and end.group()[0] in "？！":
         return len(line.norm) > 30 and chinese >= 8  # 农村电价缘何高？ is a headline
@@ -442,7 +442,7 @@ def _read_input(raw: str | bytes, max_chars: int) -> tuple[str, str | None]:
     if not text.strip():
         message = "the page is empty or only whitespace"
         raise InputError(message)
-    if not _CHINESE.search(text):
+    if not IDEOGRAPHS.search(text):
         message = "the page holds no Chinese characters; newsnlp analyses Chinese news"
         raise InputError(message)
     return text, encoding

@@ -26,6 +26,7 @@ from tqdm.auto import tqdm
 from newsnlp.errors import InputError, NewsnlpError, OptionError
 from newsnlp.model import Article, Token
 from newsnlp.normalize import Normalized, Variant, convert_script, normalize
+from newsnlp.normalize.script import IDEOGRAPHS
 from newsnlp.offsets import OffsetMap
 from newsnlp.resources import read_list, read_set
 
@@ -44,8 +45,6 @@ __all__ = [
 
 Mode = Literal["precise", "search"]
 UserWord = tuple[str, int | None, str | None]  # word, frequency (None: just enough), POS tag
-
-logger = logging.getLogger(__name__)
 
 
 class SegmentationError(NewsnlpError):
@@ -148,10 +147,9 @@ def _read_dictionary(path: str | Path) -> list[UserWord]:
     return entries
 
 
-def _user_words(words: Iterable[str], dictionaries: Iterable[str | Path]) -> tuple[UserWord, ...]:
-    if isinstance(words, str):
-        message = "words must be a list of words, not one string"
-        raise InputError(message)
+@lru_cache(maxsize=16)
+def _user_words(words: tuple[str, ...], dictionaries: tuple[str, ...]) -> tuple[UserWord, ...]:
+    """The caller's words and dictionary files, normalised; read once per process per setting."""
     entries: list[UserWord] = [(normalize(word).text, None, None) for word in words]
     for path in dictionaries:
         entries.extend(
@@ -183,14 +181,14 @@ def _merge_pieces(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str |
     return merged
 
 
-# A title that a personal name follows: 市长张永宁, 市人大常委会主任王世雄.
-_TITLE = re.compile(
-    "(?:书记|常委|主任|主席|委员|总理|总统|首相|部长|外长|议员|局长|厅长|处长|科长|省长|市长|县长|区长|"
-    "镇长|乡长|村长|院长|校长|所长|会长|社长|行长|秘书长|检察长|董事长|总经理|司令员|政委|主编|教授)$"
-)
-_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
 # Parts of speech that do not continue a name (verbs, prepositions, particles, numbers...).
 _NOT_IN_NAMES = re.compile("^(?:v|vd|p|c|u[a-z]*|d|r|m|q|f|y|e|o|t)$")
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    """A word that ends in a post of ``resources/titles.txt``: a name may follow it (市长张永宁)."""
+    return re.compile("(?:" + "|".join(re.escape(post) for post in read_list("titles.txt")) + ")$")
 
 
 def _merge_names(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -200,17 +198,18 @@ def _merge_names(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | 
     characters, start with a surname and hold no verb, preposition, particle or number.
     """
     surnames = read_set("surnames.txt")
+    title = _title_pattern()
     merged: list[tuple[str, str | None]] = []
     index = 0
     while index < len(pieces):
         merged.append(pieces[index])
-        if _TITLE.search(pieces[index][0]):
+        if title.search(pieces[index][0]):
             name, count = "", 0
             for word, tag in pieces[index + 1 : index + 4]:
                 # A surname's own tag says nothing: 张 is also a measure word, 王 a noun.
                 surname = count == 0 and word in surnames
                 blocked = bool(tag and _NOT_IN_NAMES.match(tag)) and not surname
-                if not _IDEOGRAPHS.fullmatch(word) or blocked or len(name + word) > 3:
+                if not IDEOGRAPHS.fullmatch(word) or blocked or len(name + word) > 3:
                     break
                 name, count = name + word, count + 1
             if count >= 2 and (name[0] in surnames or name[:2] in surnames):
@@ -300,7 +299,10 @@ class Segmenter:
             message = "segment() got None; pass an Article or a str"
             raise InputError(message)
         document = _document(source)
-        words = _user_words(self.words, self.dictionaries)
+        if isinstance(self.words, str) or isinstance(self.dictionaries, str):
+            message = "words and dictionaries must be lists, not one string"
+            raise InputError(message)
+        words = _user_words(tuple(self.words), tuple(self.dictionaries))
         pieces = _cut(document.text, words, news=self.news_dictionary, fast=self.fast)
         frequencies = _tokenizer(words, self.news_dictionary).FREQ
         tags = _pos_tokenizer(words, self.news_dictionary).word_tag_tab

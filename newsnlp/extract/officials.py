@@ -33,6 +33,7 @@ from typing import Any, Literal
 from newsnlp.errors import InputError
 from newsnlp.model import Article, Token, _plain
 from newsnlp.normalize import convert_script, normalize
+from newsnlp.normalize.script import IDEOGRAPHS
 from newsnlp.page import analyze
 from newsnlp.resources import read_list, read_set, read_table
 from newsnlp.segment import segment, stopwords
@@ -41,7 +42,6 @@ __all__ = ["Mention", "Official", "extract_officials"]
 
 Role = Literal["official", "staff"]
 
-_CHINESE_WORD = re.compile("[\u4e00-\u9fff]+")
 # Tokens that may stand inside a title phrase before the post: places and organs, the words
 # that open a central organ's name, and the modifiers of a post (常务, 前).
 _ORGAN_TAGS = frozenset(["ns", "nt"])
@@ -121,7 +121,7 @@ class _Found:
 
 
 def _is_organ(token: Token) -> bool:
-    return bool(_CHINESE_WORD.fullmatch(token.text)) and (
+    return bool(IDEOGRAPHS.fullmatch(token.text)) and (
         token.pos in _ORGAN_TAGS or token.text in _ORGAN_WORDS or _ORGAN_END.search(token.text) is not None
     )
 
@@ -148,7 +148,7 @@ def _title_phrase(tokens: tuple[Token, ...], end: int, posts: tuple[str, ...]) -
 
 def _is_name(token: Token, posts: tuple[str, ...], *, foreign: bool) -> bool:
     text = token.text
-    if not _CHINESE_WORD.fullmatch(text) or text in stopwords() or _post_of(text, posts):
+    if not IDEOGRAPHS.fullmatch(text) or text in stopwords() or _post_of(text, posts):
         return False
     if token.pos == "nrt":  # jieba's tag for a transliterated foreign name
         return 2 <= len(text) <= 6
@@ -161,7 +161,7 @@ def _read_titled_names(tokens: tuple[Token, ...], posts: tuple[str, ...]) -> dic
     found: dict[str, _Found] = {}
     index = 0
     while index < len(tokens):
-        if _post_of(tokens[index].text, posts) is None or not _CHINESE_WORD.fullmatch(tokens[index].text):
+        if _post_of(tokens[index].text, posts) is None or not IDEOGRAPHS.fullmatch(tokens[index].text):
             index += 1
             continue
         # A chain of title phrases: 市委常委、市政府常务副市长, then the name.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newsnlp.normalize.script import IDEOGRAPH_CLASS
 from newsnlp.offsets import OffsetMap, substitute
 
 __all__ = ["remove_invisible", "repair_artifacts"]
@@ -18,9 +19,8 @@ __all__ = ["remove_invisible", "repair_artifacts"]
 _TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _VOWELS = "aeiouü" + _TONED_VOWELS
 _SYLLABLE = rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[{_VOWELS}]{{1,4}}(?:ng|n|r)?[1-5]?(?![{_VOWELS}])"
-_CJK_IDEOGRAPH = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _ANNOTATION = re.compile(
-    rf"(?<=[{_CJK_IDEOGRAPH}])[(（]\s*(?P<body>[a-z{_VOWELS}1-5]+(?:[ ,'’·-]+[a-z{_VOWELS}1-5]+)*)"
+    rf"(?<=[{IDEOGRAPH_CLASS}])[(（]\s*(?P<body>[a-z{_VOWELS}1-5]+(?:[ ,'’·-]+[a-z{_VOWELS}1-5]+)*)"
     r"\s*[)）]"
 )
 _WORD = re.compile(r"[^ ,'’·-]+")

@@ -19,6 +19,8 @@ from newsnlp.normalize.opencc_tables import Converter, load_group_converter
 from newsnlp.offsets import OffsetMap, substitute
 
 __all__ = [
+    "IDEOGRAPHS",
+    "IDEOGRAPH_CLASS",
     "Script",
     "ScriptGuess",
     "Target",
@@ -48,7 +50,10 @@ _CONFIGS: dict[tuple[str, str], str] = {
 # The share of script-specific characters that decides a script; in between is "mixed".
 _DECISIVE_SHARE = 0.8
 
-_IDEOGRAPHS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Chinese ideographs: the unified block, extension A and the compatibility block. One place for
+# every module that asks "is this Chinese?".
+IDEOGRAPH_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+IDEOGRAPHS = re.compile(f"[{IDEOGRAPH_CLASS}]+")
 
 
 def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
@@ -128,7 +133,7 @@ def detect_script(text: str) -> ScriptGuess:
     >>> detect_script("寧德網新聞").script, detect_script("宁德网新闻").script
     ('traditional', 'simplified')
     """
-    if _IDEOGRAPHS.search(text) is None:
+    if IDEOGRAPHS.search(text) is None:
         return ScriptGuess("none", 0.0, 0)
     only_traditional, only_simplified = _script_characters()
     # A set lookup per character is an order of magnitude faster than a 4,000-character regex class.
@@ -179,7 +184,7 @@ def convert_script(
             return str(opencc.convert(run))
         return run
 
-    return substitute(text, _IDEOGRAPHS, replace)
+    return substitute(text, IDEOGRAPHS, replace)
 
 
 def needs_conversion(guess: ScriptGuess, target: Target) -> tuple[bool, bool]:

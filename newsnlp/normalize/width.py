@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from newsnlp.normalize.script import IDEOGRAPH_CLASS
 from newsnlp.offsets import OffsetMap, substitute
 
 __all__ = ["collapse_whitespace", "fold_punctuation", "fold_width"]
@@ -51,9 +52,9 @@ _PUNCTUATION_TABLE = {
 _ASCII_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _PUNCTUATION = re.compile("[" + re.escape("".join(_PUNCTUATION_TABLE) + "".join(_ASCII_TO_FULL)) + "]")
 
+# Chinese characters and the punctuation written with them.
 _CHINESE = re.compile(
-    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20"
-    "\u2018\u2019\u201c\u201d\u2026\u2014]"
+    f"[{IDEOGRAPH_CLASS}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018\u2019\u201c\u201d\u2026\u2014]"
 )
 _ASCII_ALNUM = re.compile("[A-Za-z0-9]")
 
