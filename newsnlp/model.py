@@ -118,7 +118,7 @@ class Article:
     - ``text``: the body, normalised and in Simplified characters, one paragraph per line;
       every analyser reads this text.
     - ``offsets``: maps spans of ``text`` into ``raw``.
-    - ``body``: the body paragraphs in the article's own script, artifacts repaired.
+    - ``body`` (a property): the body paragraphs of ``repaired``, one string each.
     - ``repaired`` and ``repaired_offsets``: the body in its own script, one paragraph per line,
       and the map from ``text`` into it, which `original` reads.
     - ``regions``: every line of the page and the role the parser gave it.
@@ -127,11 +127,15 @@ class Article:
     raw: str
     text: str
     offsets: OffsetMap
-    body: tuple[str, ...]
     meta: Meta
     repaired: str
     repaired_offsets: OffsetMap
     regions: tuple[Region, ...] = ()
+
+    @property
+    def body(self) -> tuple[str, ...]:
+        """The body paragraphs in the article's own script, artifacts repaired."""
+        return tuple(paragraph.strip() for paragraph in self.repaired.split("\n") if paragraph.strip())
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``raw`` that produced ``text[start:end]``."""

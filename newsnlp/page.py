@@ -566,8 +566,7 @@ def analyze(
         Region(role, *page_offsets.to_raw(line.start, line.end), line.text)
         for line, role in zip(lines, _roles(lines, layout, headline, body), strict=True)
     )
-    paragraphs = tuple(paragraph.strip() for paragraph in repaired.split("\n") if paragraph.strip())
-    return Article(text, folded, offsets, paragraphs, meta, repaired, fold_offsets, regions)
+    return Article(text, folded, offsets, meta, repaired, fold_offsets, regions)
 
 
 def _page_date(stamp: str | None) -> datetime | None:
