@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from newsnlp.corpus import load_corpus
 from newsnlp.errors import DecodeError, InputError, NewsnlpError, OptionError
-from newsnlp.extract import Mention, Official, extract_officials
+from newsnlp.extract import Mention, Official, Slogan, extract_officials, extract_slogans
 from newsnlp.model import Article, Meta, Region, Span, Token
 from newsnlp.normalize import Normalized, ScriptGuess, detect_script, normalize
 from newsnlp.offsets import OffsetMap
@@ -31,11 +31,13 @@ __all__ = [
     "Region",
     "ScriptGuess",
     "Segmenter",
+    "Slogan",
     "Span",
     "Token",
     "analyze",
     "detect_script",
     "extract_officials",
+    "extract_slogans",
     "load_corpus",
     "normalize",
     "segment",

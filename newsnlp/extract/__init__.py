@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from newsnlp.extract.officials import Mention, Official, extract_officials
+from newsnlp.extract.slogans import Slogan, extract_slogans
 
-__all__ = ["Mention", "Official", "extract_officials"]
+__all__ = ["Mention", "Official", "Slogan", "extract_officials", "extract_slogans"]
