@@ -11,6 +11,7 @@ from __future__ import annotations
 from newsnlp.corpus import load_corpus
 from newsnlp.errors import DecodeError, InputError, NewsnlpError, OptionError
 from newsnlp.extract import Mention, Official, Slogan, extract_officials, extract_slogans
+from newsnlp.keywords import IdfTable, Keyword, fit_idf, keywords
 from newsnlp.model import Article, Meta, Region, Span, Token
 from newsnlp.normalize import Normalized, ScriptGuess, detect_script, normalize
 from newsnlp.offsets import OffsetMap
@@ -20,7 +21,9 @@ from newsnlp.segment import Segmenter, segment, segment_many, stopwords
 __all__ = [
     "Article",
     "DecodeError",
+    "IdfTable",
     "InputError",
+    "Keyword",
     "Mention",
     "Meta",
     "NewsnlpError",
@@ -38,6 +41,8 @@ __all__ = [
     "detect_script",
     "extract_officials",
     "extract_slogans",
+    "fit_idf",
+    "keywords",
     "load_corpus",
     "normalize",
     "segment",

@@ -86,7 +86,9 @@ _VERB_BEFORE = re.compile(
 )
 # Words that make a quote speech, a nickname or a name rather than a slogan.
 _SPEECH_BEFORE = re.compile("(?:[：:]|说|道|问|喊|表示|认为|指出|强调|称)$")
-_NAME_BEFORE = re.compile("(?:称|叫|叫做|号称|绰号|外号|昵称|人称|誉为|称为|称作|名为|自称|所谓|俗称|简称)$")
+_NAME_BEFORE = re.compile(
+    "(?:称|叫|叫做|叫作|号称|绰号|外号|昵称|人称|誉为|奉为|称为|称作|称之为|名为|自称|所谓|俗称|简称|戏称|美其名曰)$"
+)
 _NAME_AFTER = re.compile("^(?:牌|号|杯|奖|队|之称|的称号|的美誉|的雅号)")
 # Documents: the end of a document's title, the verb or noun before it, and signs of other works.
 _DOCUMENT_END = re.compile(
@@ -213,7 +215,7 @@ def _is_speech_or_name(content: str, before: str, after: str) -> bool:
     return bool(_NAME_BEFORE.search(before) or _NAME_AFTER.search(after))
 
 
-def _read_quote(line: str, start: int, end: int, repeated: bool) -> _Candidate | None:
+def _read_quote(line: str, start: int, end: int) -> _Candidate | None:
     """Read one quoted phrase: a slogan candidate, or None for speech, names and plain words."""
     content = line[start:end]
     before, after = line[max(0, start - 5) : start - 1], line[end + 1 : end + 6]
@@ -229,10 +231,10 @@ def _read_quote(line: str, start: int, end: int, repeated: bool) -> _Candidate |
         return None  # a sentence someone said
     if len(content) < 2 or len(content) > 16 or _SPEECH_BEFORE.search(before):
         return None
+    # Being quoted again is no sign: scare-quoted words recur as often as slogans (“公贿”).
     score = (
         (_HEAD_AFTER.match(after) is not None) * 2
         + (_VERB_BEFORE.search(before) is not None)
-        + repeated
         + ("、" in content)
     )
     # With no sign of a formula the quote marks a scare-quoted word.
@@ -289,11 +291,8 @@ def _add(found: dict[str, _Candidate], candidate: _Candidate) -> None:
 def _candidates(text: str, lexicon: tuple[str, ...]) -> dict[str, _Candidate]:
     found: dict[str, _Candidate] = {}
     quotes = [(offset, line, span) for offset, line in _lines(text) for span in _quoted(line)]
-    quote_counts: dict[str, int] = {}
     for _, line, (start, end) in quotes:
-        quote_counts[line[start:end]] = quote_counts.get(line[start:end], 0) + 1
-    for _, line, (start, end) in quotes:
-        candidate = _read_quote(line, start, end, quote_counts[line[start:end]] > 1)
+        candidate = _read_quote(line, start, end)
         if candidate:
             _add(found, candidate)
     # A part of a campaign quoted on its own (在“实干争效”上) is a slogan of that campaign.
