@@ -95,6 +95,18 @@ def test_sample_low_confidence_chains_only_when_asked(sample_article: nn.Article
             id="lexicon-unquoted",
         ),
         pytest.param(
+            "各族人民紧密团结在以江泽民同志为核心的党中央周围，高举邓小平理论伟大旗帜。",
+            [("以江泽民同志为核心的党中央", "slogan"), ("高举邓小平理论伟大旗帜", "slogan")],
+            id="templates",
+        ),
+        pytest.param(
+            "谈学习报告关于“坚持和发展基层民主”的体会。", [("坚持和发展基层民主", "slogan")], id="about"
+        ),
+        pytest.param("团员以“青春献给祖国”为主题开展活动。", [("青春献给祖国", "slogan")], id="theme"),
+        pytest.param(
+            "乡里实行“三块牌子一套班子”。", [("三块牌子一套班子", "formula")], id="formula-with-inner-numeral"
+        ),
+        pytest.param(
             "国务院印发《关于加强基层治理的意见》。",
             [("关于加强基层治理的意见", "document")],
             id="document",
@@ -131,6 +143,9 @@ def test_golden_slogans(text: str, expected: list[tuple[str, str]], script: str)
         pytest.param("他读了《平凡的世界》一书。", id="book"),
         pytest.param("这三年来，两个月内完成了五个项目。", id="counts-are-not-formulae"),
         pytest.param("湖北省、湖南省、广东省、江西省的代表出席。", id="list-of-places"),
+        pytest.param("他认为希望“十分渺茫”。", id="numeral-opening-an-everyday-word"),
+        pytest.param("会谈涉及“两国集团”的方案。", id="two-countries"),
+        pytest.param("会议围绕邓小平理论展开讨论。", id="theory-name-alone"),
     ],
 )
 def test_not_slogans(text: str) -> None:

@@ -5,7 +5,9 @@ What it reads, in the normalised Simplified text of the article:
 - phrases in quotation marks (“…”, ‘…’, "…"; 「…」 and 『…』 are folded to these by `normalize`),
   kept when they look like catch-phrases and dropped when they look like reported speech (a
   sentence with its own 。！？, or quotes opened after 说/表示/：), a nickname or a name (after 称,
-  号称, 誉为; before 牌, 号, 杯, 奖), or a scare-quoted ordinary word (no sign of a formula);
+  号称, 誉为; before 牌, 号, 杯, 奖), or a scare-quoted ordinary word. A quoted phrase needs a
+  sign of a formula: the noun it qualifies (“一把手”工程, “…”为主题), the verb that governs it
+  (打造“核心区”, 关于“…”的决策), or a parallel structure;
 - numbered formulae (三争, 两个稳定, 十四五, 一把手): a Chinese numeral, then a short phrase, in
   quotes; five-year plan periods (九五, 十四五) also unquoted before 期间, 规划, 计划 or 时期;
 - parallel campaigns: a quoted chain of two or more phrases of the same length joined by 、
@@ -14,7 +16,9 @@ What it reads, in the normalised Simplified text of the article:
   ``min_confidence``;
 - documents in 《…》 (laws, regulations, plans, reports, speeches) when the title or the verb
   before it says so (《…工作方案》, 印发《…》); newspapers, books, films and songs are not;
-- the seed lexicon ``resources/slogans.tsv`` of well-known national formulae, found unquoted too.
+- the seed lexicon ``resources/slogans.tsv`` of well-known national formulae, found unquoted too
+  (its kind wins over the context's: “一把手”工程 is a formula), and templates of formulae that
+  take a name (以…同志为核心的党中央, 高举…伟大旗帜, 坚持和完善…制度).
 
 Every slogan found is then looked for everywhere in the article, quoted or not, so ``mentions``
 holds each occurrence; an occurrence inside a longer slogan counts for the longer one only. A
@@ -68,8 +72,22 @@ _CLAUSE_BREAK = re.compile("[，；：,;:]")
 _QUOTE_MARK = re.compile('[“”‘’"]')
 # A numbered formula: numerals, an optional 个 or 大, then a short phrase; a count of time or
 # people (三年, 两个月, 五人) is not one.
-_FORMULA = re.compile(f"[{_NUMERALS}]+[个大项]?[^{_NUMERALS}\\W\\d]{{1,6}}")
+_FORMULA = re.compile(f"[{_NUMERALS}]+[个大项]?[^{_NUMERALS}\\W\\d][^\\W\\d]{{0,6}}")
 _NOT_FORMULA = re.compile(f"[{_NUMERALS}]+[个]?(?:年|月|日|天|周|岁|人|次|号|点|时|分|倍|成|些)$")
+# Everyday words that open with a numeral (十分 "very", 一些, 两国 "the two countries").
+_NUMERAL_WORD = re.compile(
+    "^(?:十分|万分|百分|千万|万一|一(?:些|切|定|样|起|直|般|致|律|再|度|旦|同|向|道|味|面|时|下|心|边|概|经|举"
+    f"|流|体|线|批|场|番|次|共|连|系列)|[{_NUMERALS}多]+(?:国|方|人|家|地|省|市|县|所|位|名))"
+)
+# Templates of national formulae that take a name or an institution: 以江泽民同志为核心的党中央,
+# 高举邓小平理论伟大旗帜, 坚持和完善人民代表大会制度.
+_TEMPLATES = re.compile(
+    f"以[{IDEOGRAPH_CLASS}]{{2,4}}同志为(?:核心|总书记)的党中央"
+    f"|高举[{IDEOGRAPH_CLASS}]{{2,12}}?伟大旗帜"
+    f"|坚持和完善[{IDEOGRAPH_CLASS}]{{2,12}}?制度"
+    # Inside a longer name (建设有中国特色社会主义民主政治) it is not the formula itself.
+    f"|建设有中国特色社会主义(?:(?=[的而和与])|(?![{IDEOGRAPH_CLASS}]))"
+)
 # Five-year plan periods (九五, 十四五), found unquoted before the words that name a period.
 _PLAN_PERIOD_NAME = "(?:[八九]|十[一二三四五六七八九]?)五"
 _PLAN_PERIOD = re.compile(f"(?<![第一二三四五六七八九十百〇零两]){_PLAN_PERIOD_NAME}(?=期间|计划|规划|时期)")
@@ -77,12 +95,13 @@ _PLAN_PERIOD = re.compile(f"(?<![第一二三四五六七八九十百〇零两])
 # verb that governs it (打造“核心区”).
 _HEAD_AFTER = re.compile(
     "(?:工程|行动|活动|战略|方针|理念|精神|思想|口号|目标|路线|政策|方略|格局|模式|品牌|升级版|态势"
-    "|规划|计划|纲要|运动|竞赛|教育|试点|体系|原则|要求|建设|工作|制度|机制|模范|标兵|示范)"
+    "|规划|计划|纲要|运动|竞赛|教育|试点|体系|原则|要求|建设|工作|制度|机制|模范|标兵|示范|宣传月|宣传周"
+    "|为主题|为主线|为宗旨|为目标|为号|为令|为重点|为核心|为指导|为抓手|的决策|的部署|的号召)"
 )
 _VERB_BEFORE = re.compile(
     "(?:实现|打造|坚持|落实|贯彻|推进|践行|争创|创建|开展|深化|实施|抓好|围绕|按照|推动|弘扬|树立|做到"
     "|争当|争做|提出|倡导|突出|唱响|打响|打好|夺取|确保|构建|加快|牢记|学习|保持|延续|迎来|取得|创造"
-    "|开创|掀起|叫响|擦亮|搞好|抓住|坚定|巩固|落到|为了|实行|推行|把)$"
+    "|开创|掀起|叫响|擦亮|搞好|抓住|坚定|巩固|落到|为了|实行|推行|把|关于|主题为|主题是|口号|口号是|号召|宗旨是)$"
 )
 # Words that make a quote speech, a nickname or a name rather than a slogan.
 _SPEECH_BEFORE = re.compile("(?:[：:]|说|道|问|喊|表示|认为|指出|强调|称)$")
@@ -202,7 +221,10 @@ def _is_formula(content: str) -> bool:
     if re.fullmatch(_PLAN_PERIOD_NAME, content):
         return True
     return (
-        len(content) <= 8 and _FORMULA.fullmatch(content) is not None and _NOT_FORMULA.search(content) is None
+        len(content) <= 8
+        and _FORMULA.fullmatch(content) is not None
+        and _NOT_FORMULA.search(content) is None
+        and _NUMERAL_WORD.match(content) is None
     )
 
 
@@ -310,10 +332,15 @@ def _candidates(text: str, lexicon: tuple[str, ...]) -> dict[str, _Candidate]:
             _add(found, chain)
     for match in _PLAN_PERIOD.finditer(text):
         _add(found, _Candidate(match.group(), "formula", _CONFIDENCE["formula"]))
+    for match in _TEMPLATES.finditer(text):
+        _add(found, _Candidate(match.group(), "slogan", _CONFIDENCE["lexicon"]))
     entries, pattern = _lexicon(lexicon)
     if pattern is not None:
         for phrase in {match.group() for match in pattern.finditer(text)}:
-            _add(found, _Candidate(phrase, entries[phrase], _CONFIDENCE["lexicon"], _chain_parts(phrase)))
+            known = found.get(phrase)
+            # The lexicon knows the kind better than the context does (“一把手”工程 is a formula).
+            confidence = max(_CONFIDENCE["lexicon"], known.confidence if known else 0.0)
+            found[phrase] = _Candidate(phrase, entries[phrase], confidence, _chain_parts(phrase))
     return found
 
 
