@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from newsnlp.corpus import load_corpus
 from newsnlp.errors import DecodeError, InputError, NewsnlpError, OptionError
-from newsnlp.extract import Mention, Official, Slogan, extract_officials, extract_slogans
+from newsnlp.extract import (
+    DateMention,
+    Mention,
+    Official,
+    Slogan,
+    extract_dates,
+    extract_officials,
+    extract_slogans,
+)
 from newsnlp.keywords import IdfTable, Keyword, fit_idf, keywords
 from newsnlp.model import Article, Meta, Region, Span, Token
 from newsnlp.normalize import Normalized, ScriptGuess, detect_script, normalize
@@ -20,6 +28,7 @@ from newsnlp.segment import Segmenter, segment, segment_many, stopwords
 
 __all__ = [
     "Article",
+    "DateMention",
     "DecodeError",
     "IdfTable",
     "InputError",
@@ -39,6 +48,7 @@ __all__ = [
     "Token",
     "analyze",
     "detect_script",
+    "extract_dates",
     "extract_officials",
     "extract_slogans",
     "fit_idf",

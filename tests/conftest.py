@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import newsnlp as nn
+
+# Property tests check what happens, not how fast: a loaded machine must not fail them (speed is
+# measured by the scripts in benchmarks/).
+settings.register_profile("newsnlp", deadline=None)
+settings.load_profile("newsnlp")
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample" / "ningde-2024-02-19.txt"
 

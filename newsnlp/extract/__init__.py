@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from newsnlp.extract.dates import DateMention, extract_dates
 from newsnlp.extract.officials import Mention, Official, extract_officials
 from newsnlp.extract.slogans import Slogan, extract_slogans
 
-__all__ = ["Mention", "Official", "Slogan", "extract_officials", "extract_slogans"]
+__all__ = [
+    "DateMention",
+    "Mention",
+    "Official",
+    "Slogan",
+    "extract_dates",
+    "extract_officials",
+    "extract_slogans",
+]
