@@ -25,6 +25,8 @@ from newsnlp.normalize import Normalized, ScriptGuess, detect_script, normalize
 from newsnlp.offsets import OffsetMap
 from newsnlp.page import analyze
 from newsnlp.segment import Segmenter, segment, segment_many, stopwords
+from newsnlp.sentences import split_sentences
+from newsnlp.summarize import Sentence, Summary, summarize
 
 __all__ = [
     "Article",
@@ -43,8 +45,10 @@ __all__ = [
     "Region",
     "ScriptGuess",
     "Segmenter",
+    "Sentence",
     "Slogan",
     "Span",
+    "Summary",
     "Token",
     "analyze",
     "detect_script",
@@ -57,7 +61,9 @@ __all__ = [
     "normalize",
     "segment",
     "segment_many",
+    "split_sentences",
     "stopwords",
+    "summarize",
 ]
 
 __version__ = "0.1.0"

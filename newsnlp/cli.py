@@ -1,8 +1,10 @@
 """The ``newsnlp`` command.
 
 ``newsnlp parse FILE...`` prints each parsed article as one line of JSON (UTF-8, Chinese not
-escaped); ``-`` reads standard input. A file that cannot be parsed is reported on standard error
-and makes the exit status 1, after the other files have been printed.
+escaped); ``newsnlp summarize FILE... [--format json|markdown] [--sentences N]`` prints each
+article's summary (key sentences, keywords, officials, slogans and dates). ``-`` reads standard
+input. A file that cannot be read is reported on standard error and makes the exit status 1,
+after the other files have been printed.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsnlp import __version__
-from newsnlp.errors import NewsnlpError
+from newsnlp.errors import NewsnlpError, OptionError
 from newsnlp.page import analyze
+from newsnlp.summarize import summarize
 
 __all__ = ["main"]
 
@@ -28,14 +31,37 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("files", nargs="+", metavar="FILE", help="text or HTML pages; - for standard input")
     parse.add_argument("--published", help="publication time for every file (ISO 8601)")
     parse.add_argument("--indent", type=int, default=None, help="pretty-print with this indent")
+    summary = commands.add_parser(
+        "summarize",
+        help="summarise news pages: key sentences, keywords, officials, slogans, dates",
+        description="Example: newsnlp summarize --format markdown corpora/sample/ningde-2024-02-19.txt",
+    )
+    summary.add_argument("files", nargs="+", metavar="FILE", help="text or HTML pages; - for standard input")
+    summary.add_argument("--published", help="publication time for every file (ISO 8601)")
+    summary.add_argument("--format", choices=["json", "markdown"], default="json", help="output format")
+    summary.add_argument("--sentences", type=int, default=3, help="sentences in the summary (default 3)")
+    summary.add_argument("--indent", type=int, default=None, help="pretty-print JSON with this indent")
     return parser
 
 
-def _parse_one(name: str, published: str | None, indent: int | None) -> str:
-    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    article = analyze(data, published=published)
+def _read(name: str) -> bytes:
+    return sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+
+
+def _parse_one(name: str, arguments: argparse.Namespace) -> str:
+    article = analyze(_read(name), published=arguments.published)
     record = {"path": name, **article.to_dict()}
-    return json.dumps(record, ensure_ascii=False, indent=indent)
+    return json.dumps(record, ensure_ascii=False, indent=arguments.indent)
+
+
+def _summarize_one(name: str, arguments: argparse.Namespace) -> str:
+    if arguments.sentences < 1:
+        message = f"--sentences must be 1 or more, not {arguments.sentences}"
+        raise OptionError(message)
+    summary = summarize(analyze(_read(name), published=arguments.published), n_sentences=arguments.sentences)
+    if arguments.format == "markdown":
+        return summary.to_markdown()
+    return json.dumps({"path": name, **summary.to_dict()}, ensure_ascii=False, indent=arguments.indent)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,9 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
     status = 0
+    run = _parse_one if arguments.command == "parse" else _summarize_one
     for name in arguments.files:
         try:
-            print(_parse_one(name, arguments.published, arguments.indent))
+            print(run(name, arguments))
         except (OSError, NewsnlpError) as error:
             print(f"newsnlp: {name}: {error}", file=sys.stderr)
             status = 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from newsnlp.normalize.script import Script
@@ -15,7 +15,7 @@ __all__ = ["Article", "Meta", "Region", "RegionRole", "Span", "Token"]
 
 def _plain(value: Any) -> Any:
     """A JSON-friendly copy of a record field."""
-    if isinstance(value, datetime):
+    if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]

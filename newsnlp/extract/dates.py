@@ -118,11 +118,7 @@ class DateMention:
         >>> extract_dates("今年", published="2024-02-19")[0].to_dict()["end_date"]
         '2024-12-31'
         """
-        plain = dict(_plain(self))
-        for key in ("start_date", "end_date"):
-            if plain[key] is not None:
-                plain[key] = plain[key].isoformat()
-        return plain
+        return dict(_plain(self))
 
 
 # ----------------------------------------------------------------------------- numerals
