@@ -103,6 +103,8 @@ def test_sample_low_confidence_chains_only_when_asked(sample_article: nn.Article
             "谈学习报告关于“坚持和发展基层民主”的体会。", [("坚持和发展基层民主", "slogan")], id="about"
         ),
         pytest.param("团员以“青春献给祖国”为主题开展活动。", [("青春献给祖国", "slogan")], id="theme"),
+        pytest.param("全县启动“绿色家园行动”。", [("绿色家园行动", "campaign")], id="campaign-name"),
+        pytest.param("会议通过了《共同纲领》。", [("共同纲领", "document")], id="programme-document"),
         pytest.param(
             "乡里实行“三块牌子一套班子”。", [("三块牌子一套班子", "formula")], id="formula-with-inner-numeral"
         ),

@@ -103,6 +103,8 @@ _VERB_BEFORE = re.compile(
     "|争当|争做|提出|倡导|突出|唱响|打响|打好|夺取|确保|构建|加快|牢记|学习|保持|延续|迎来|取得|创造"
     "|开创|掀起|叫响|擦亮|搞好|抓住|坚定|巩固|落到|为了|实行|推行|把|关于|主题为|主题是|口号|口号是|号召|宗旨是)$"
 )
+# A quoted name that ends as a campaign's does is one.
+_CAMPAIGN_END = re.compile("(?:工程|行动|活动|运动|宣传月|宣传周|竞赛|攻坚战|大会战)$")
 # Words that make a quote speech, a nickname or a name rather than a slogan.
 _SPEECH_BEFORE = re.compile("(?:[：:]|说|道|问|喊|表示|认为|指出|强调|称)$")
 _NAME_BEFORE = re.compile(
@@ -113,7 +115,7 @@ _NAME_AFTER = re.compile("^(?:牌|号|杯|奖|队|之称|的称号|的美誉|的
 _DOCUMENT_END = re.compile(
     "(?:法|条例|规定|办法|决定|决议|意见|通知|方案|规划|计划|纲要|报告|公报|声明|条约|协定|宪法|章程|细则"
     "|准则|白皮书|文选|讲话|指南|标准|规则|议定书|宣言|公约|守则|制度|建议|批复|意见书|纪要|通告|公告|令"
-    "|议程|说明|提案|议案|协议|备忘录|文件|战略|倡议书|倡议)$"
+    "|议程|说明|提案|议案|协议|备忘录|文件|战略|倡议书|倡议|纲领)$"
 )
 _DOCUMENT_BEFORE = re.compile(
     "(?:发布|印发|颁布|实施|贯彻|学习|通过|签署|制定|修订|修改|出台|解读|执行|落实|依照|根据|按照|违反|遵守"
@@ -248,6 +250,8 @@ def _read_quote(line: str, start: int, end: int) -> _Candidate | None:
     parts = _chain_parts(content)
     if parts:
         return _Candidate(content, "campaign", _CONFIDENCE["chain"], parts)
+    if len(content) >= 4 and _CAMPAIGN_END.search(content):
+        return _Candidate(content, "campaign", _CONFIDENCE["formula"])  # “909工程”, “…宣传月”
     pieces = [piece for piece in re.split("[，；、,;:：]", content) if piece]
     if _CLAUSE_BREAK.search(content) and (len(pieces) < 2 or max(map(len, pieces)) > 8):
         return None  # a sentence someone said
