@@ -90,9 +90,10 @@ def _lines(page: str) -> list[_Line]:
     lines = []
     for match in re.finditer(r"[^\n]+", normalized.text):
         start, end = normalized.offsets.to_raw(match.start(), match.end())
-        line_start = page.rfind("\n", 0, start) + 1
-        line_end = page.find("\n", end)
-        line_end = len(page) if line_end == -1 else line_end
+        # A bare carriage return ends a line too (old Mac files), as it does for the normaliser.
+        line_start = max(page.rfind("\n", 0, start), page.rfind("\r", 0, start)) + 1
+        ends = [found for found in (page.find("\n", end), page.find("\r", end)) if found != -1]
+        line_end = min(ends, default=len(page))
         start -= len(page[line_start:start].lstrip())
         end = max(end, end + len(page[end:line_end].rstrip()))
         lines.append(

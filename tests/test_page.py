@@ -347,3 +347,11 @@ def test_html_head_gives_title_time_and_url_when_the_page_text_does_not() -> Non
     assert article.meta.published == datetime(2024, 3, 5, 9, 30, tzinfo=timezone(timedelta(hours=8)))
     assert article.meta.url == "https://example.cn/n/1.html"
     assert article.text == "3月4日，市政府召开常务会议，研究部署近期工作。"
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+def test_any_line_ending_splits_lines(newline: str) -> None:
+    # Found by the fuzz suite: a bare carriage return once made two lines of one page line.
+    article = nn.analyze(newline.join(["標題", "市委書記梁偉新主持會議。", "第二段。"]))
+    assert article.meta.title == "標題"
+    assert article.text == "市委书记梁伟新主持会议。\n第二段。"
