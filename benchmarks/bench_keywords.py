@@ -12,27 +12,17 @@ TextRank (``jieba.analyse.textrank``) run in the same process, on the same posts
 from __future__ import annotations
 
 import argparse
-import json
 import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 
+from evalsets import read_lcsts
+
 import newsnlp as nn
 from newsnlp.keywords import keywords
 
 TOP = 5
-
-
-def read_posts(path: Path, limit: int | None) -> list[tuple[str, str]]:
-    posts = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            posts.append((record["text"], record["summary"]))
-            if limit and len(posts) >= limit:
-                break
-    return posts
 
 
 def jieba_methods() -> dict[str, Callable[[str], list[str]]]:
@@ -52,7 +42,7 @@ def main() -> None:
     parser.add_argument("--lcsts", type=Path, required=True, help="lcsts dev.jsonl")
     parser.add_argument("--limit", type=int, default=None, help="only the first N posts")
     arguments = parser.parse_args()
-    posts = read_posts(arguments.lcsts, arguments.limit)
+    posts = read_lcsts(arguments.lcsts, arguments.limit)
     methods: dict[str, Callable[[str], list[str]]] = {
         "newsnlp keywords (tfidf)": lambda text: [k.key for k in keywords(text, top_n=TOP)],
         "newsnlp keywords (textrank)": lambda text: [

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from evalsets import read_pfr_pages
 
 import newsnlp as nn
 
@@ -38,21 +39,6 @@ def read_gold(path: Path) -> dict[str, dict[str, list[dict[str, str]]]]:
         for row in csv.DictReader(rows, delimiter="\t"):
             articles[row["doc_id"]][row["official"]].append(row)
     return articles
-
-
-def read_pages(path: Path, wanted: set[str]) -> dict[str, tuple[str, dict[str, int]]]:
-    """Each wanted article as a page and the offset of each paragraph in it."""
-    pages = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record["doc_id"] in wanted:
-                offsets, position = {}, 0
-                for paragraph in record["paragraphs"]:
-                    offsets[paragraph["pid"]] = position
-                    position += len(paragraph["text"]) + 1
-                pages[record["doc_id"]] = ("\n".join(p["text"] for p in record["paragraphs"]), offsets)
-    return pages
 
 
 def gold_officials(rows: dict[str, list[dict[str, str]]], offsets: dict[str, int]) -> list[GoldOfficial]:
@@ -122,7 +108,7 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD, help="the annotation file")
     arguments = parser.parse_args()
     gold = read_gold(arguments.gold)
-    pages = read_pages(arguments.pfr, set(gold))
+    pages = read_pfr_pages(arguments.pfr, set(gold))
     print("## Officials on hand-annotated People's Daily dev articles")
     columns = ["pages", "articles", "gold mentions", "mention precision", "mention recall", "F1"]
     print("| " + " | ".join([*columns, "officials with titles", "titles right"]) + " |")

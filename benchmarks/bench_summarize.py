@@ -21,13 +21,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import json
 import re
 import time
 import warnings
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+
+from evalsets import read_lcsts
 
 import newsnlp as nn
 from newsnlp.sentences import split_sentences
@@ -96,17 +97,6 @@ def optional_methods() -> dict[str, Callable[[str], str] | None]:
     return methods
 
 
-def read_posts(path: Path, limit: int | None) -> list[tuple[str, str]]:
-    posts = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            posts.append((record["text"], record["summary"]))
-            if limit and len(posts) >= limit:
-                break
-    return posts
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -114,7 +104,7 @@ def main() -> None:
     parser.add_argument("--lcsts", type=Path, required=True, help="lcsts dev.jsonl")
     parser.add_argument("--limit", type=int, default=None, help="only the first N posts")
     arguments = parser.parse_args()
-    posts = read_posts(arguments.lcsts, arguments.limit)
+    posts = read_lcsts(arguments.lcsts, arguments.limit)
     methods: dict[str, Callable[[str], str] | None] = {
         "first sentence (lead-1)": lead,
         "newsnlp summarize(n_sentences=1)": ours,
