@@ -310,6 +310,116 @@ GOLDEN = [
         id="address-icp-phone",
     ),
     pytest.param("他提出3点意见。", "2024-02-19", [], id="points-are-not-hours"),
+    # Issue 6, second slice: week and day counts, quarter edges, colloquial days, ranges.
+    pytest.param(
+        "系统日志记录于2023-05-0714:22，随后恢复。",
+        None,
+        [("2023-05-0714:22", "point", "2023-05-07T14:22+08:00")],
+        id="glued-datetime",
+    ),
+    pytest.param(
+        "航班原定03-15 07:40起飞。",
+        "2024-02-19",
+        [("03-15 07:40", "point", "2024-03-15T07:40+08:00")],
+        id="month-day-with-time",
+    ),
+    pytest.param(
+        "展期定在5月6至6月2，欢迎参观。",
+        "2024-02-19",
+        [("5月6", "point", "2024-05-06"), ("6月2", "point", "2024-06-02")],
+        id="colloquial-day-digits",
+    ),
+    pytest.param(
+        "报名在本月第2周，比赛在2024年三月的第四周。",
+        "2024-02-19",
+        [
+            ("本月第2周", "span", "2024-02-12/2024-02-18"),
+            ("2024年三月的第四周", "span", "2024-03-25/2024-03-31"),
+        ],
+        id="week-of-month",
+    ),
+    pytest.param(
+        "新规自2021年第一周实施，名单在2024年第十天公布。",
+        "2024-02-19",
+        [("2021年第一周", "span", "2021-01-04/2021-01-10"), ("2024年第十天", "point", "2024-01-10")],
+        id="week-and-day-of-year",
+    ),
+    pytest.param("他只排在第2周的名单上。", "2024-02-19", [], id="week-count-needs-a-month-or-year"),
+    pytest.param(
+        "2023年二季度末库存下降，去年四季度初回升，Q3季度持平。",
+        "2024-02-19",
+        [
+            ("2023年二季度末", "span", "2023-06"),
+            ("去年四季度初", "span", "2023-10"),
+            ("Q3季度", "quarter", "2024-Q3"),
+        ],
+        id="quarter-edges",
+    ),
+    pytest.param(
+        "1995年前两月出口增长，2001年后三个月回落，2010年首月持平。",
+        "2024-02-19",
+        [
+            ("1995年前两月", "span", "1995-01/1995-02"),
+            ("2001年后三个月", "span", "2001-10/2001-12"),
+            ("2010年首月", "span", "2010-01"),
+        ],
+        id="months-of-a-year",
+    ),
+    pytest.param(
+        "5月前3天和上月最后两天都有雨。",
+        "2024-03-10",
+        [("5月前3天", "span", "2024-05-01/2024-05-03"), ("上月最后两天", "span", "2024-02-28/2024-02-29")],
+        id="first-and-last-days-of-a-month",
+    ),
+    pytest.param(
+        "前天8点45开会，3月2日20时3刻散会。",
+        "2024-03-05",
+        [
+            ("前天8点45", "relative_day", "2024-03-03T08:45+08:00"),
+            ("3月2日20时3刻", "point", "2024-03-02T20:45+08:00"),
+        ],
+        id="minutes-after-dian-and-quarters",
+    ),
+    pytest.param(
+        "上一周下雪，大大后天放晴。",
+        "2024-02-19",
+        [("上一周", "span", "2024-02-12/2024-02-18"), ("大大后天", "relative_day", "2024-02-23")],
+        id="last-week-and-four-days-on",
+    ),
+    pytest.param(
+        "3月8日周五上午9时，大会开幕。",
+        "2024-03-01",
+        [("3月8日周五上午9时", "point", "2024-03-08T09:00+08:00")],
+        id="weekday-confirms-a-date",
+    ),
+    pytest.param(
+        "后天上午10点至下午4点开放，晚上九点到十二点闭馆。",
+        "2024-02-19",
+        [
+            ("后天上午10点", "relative_day", "2024-02-21T10:00+08:00"),
+            ("下午4点", "point", "2024-02-21T16:00+08:00"),
+            ("晚上九点", "time_of_day", "2024-02-19T21:00+08:00"),
+            ("十二点", "time_of_day", "2024-02-20T00:00+08:00"),
+        ],
+        id="range-second-end-takes-the-day",
+    ),
+    pytest.param(
+        "窗口8~11点半办理，2016年3——5月试行。",
+        "2024-02-19",
+        [
+            ("8", "time_of_day", "2024-02-19T08:00+08:00"),
+            ("11点半", "time_of_day", "2024-02-19T11:30+08:00"),
+            ("2016年3", "month", "2016-03"),
+            ("5月", "month", "2016-05"),
+        ],
+        id="range-opening-borrows-the-unit",
+    ),
+    pytest.param(
+        "他于2020年4月3日至十号出差。",
+        "2024-02-19",
+        [("2020年4月3日", "point", "2020-04-03"), ("十号", "point", "2020-04-10")],
+        id="range-closing-bare-day",
+    ),
 ]
 
 
@@ -495,6 +605,20 @@ def test_long_input_is_fast() -> None:
 def test_bad_input(source: str | None, message: str) -> None:
     with pytest.raises(InputError, match=message):
         extract_dates(source)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("2016年9月1日", "2016-09-01", id="date-only-line"),
+        pytest.param("2016-09-01 08:30", "2016-09-01T08:30+08:00", id="no-chinese"),
+        pytest.param("１０：１３", "2024-02-19T10:13+08:00", id="full-width-time"),
+    ],
+)
+def test_a_lone_expression_is_read_as_one_paragraph(text: str, value: str) -> None:
+    assert [m.value for m in extract_dates(text, published="2024-02-19")] == [value]
+    with pytest.raises(InputError):
+        nn.analyze(text)  # the page parser still refuses it as a page
 
 
 def test_bad_published() -> None:

@@ -8,9 +8,20 @@ range written with 至/到/— is its own mention), words around it stay out (�
 
 What it reads:
 
-- absolute dates: 2024-02-19 15:57, 2024/2/19, 2024.2.19, 20240219, 2024年2月19日,
-  二〇二四年二月十九日, 一九九八年, 98年4月 (full-width digits are folded by the normalisation);
-- partial dates, put nearest the reference: 2月18日, 12月, 15日, 上午9时, 15:57, 9点30分;
+- absolute dates: 2024-02-19 15:57, 2018-12-1209:03, 2024/2/19, 2024.2.19, 20240219,
+  2024年2月19日, 二〇二四年二月十九日, 一九九八年, 98年4月 (full-width digits are folded by the
+  normalisation); a short single line the page parser does not take for a page (a lone date, or
+  no Chinese at all: 10:13) is read as one paragraph;
+- partial dates, put nearest the reference: 2月18日, 12月, 15日, 09-01 20:01 (only with a time),
+  5月6 (day digits right before a range sign, punctuation or the end), 上午9时, 15:57, 9点30分,
+  9点20, 20时1刻; a weekday after a date only confirms it (3月8日周五: the date wins);
+- counted weeks and days: 3月第三周, 本月第2周 (the N-th week whose Monday is in the month),
+  2020年第52周 (ISO 8601 week), 2025年第一天; months and days of a year or month: 2005年首月,
+  70年第8个月, 1967年前两月, 2021年后三个月, 4月前4天, 上月最后五天; quarter edges 一季度末
+  (its last month), 四季度初 (its first month), Q1季度; 上一周, 大大后天;
+- ranges: each end is its own mention, and the second takes what the first names and it leaves
+  out (12月9日至16号, 明天下午3点至8点, 今天下午1点10分到3点); the first takes the unit of the
+  second (1－9月份, 9~12点半, 2018年2—4月 with the year); 晚上十二点 is midnight;
 - relative days and periods: 今天, 昨天, 前天, 明天, 今晚, 上周四, 本周, 本月, 上月, 今年, 去年,
   上年, 全年, 过去一年, 近三年, 今后三年, 年初, 年底, 上半年, 首季, 一季度, 前三季度, 上旬, 中旬;
 - seasons (今冬, 春季), decades (九十年代, 上世纪80年代), lunar dates (农历正月十五, 腊月二十三);
@@ -31,9 +42,15 @@ read. ``resolved`` is also False, with an empty value, for an anniversary of an 
 holiday year outside the calendar, 近几年-style counts and impossible dates; a duration is
 ``resolved=True`` with an empty value (it has no calendar position).
 
-Not yet done: week numbers (第2周), spans such as 年底前/明年6月之前/三年前/20天后, periodic
-expressions (每年), Western festivals by rule (母亲节), times such as 6天5晚,
-上年 is always the
+Not yet done: offsets and open spans (三年前, 20天后, 3年以前, 60日内, 年底前, 明年6月之前,
+2025年前, 2019年5月8日起, 三个多月以来): the project's date conventions and the
+hand-annotated People's Daily sample keep 前/后/内/以来 outside the mention (两个月前 is the
+duration 两个月, 春节前 the festival), so reading them as offsets needs that convention changed
+first; clock offsets (半小时前, 17钟头后); 次日 and 第三天 anchored on another mention; a bare
+第2周 with no month or year; parts of day as clock windows (白天, 午后, 后半夜: a part of day
+without a clock time is its day); 暑假/寒假; 世纪初 and 年代前期; 1994.01-19, 2008.03-2009,
+2022 11 23 and a bare 2018 without 年; periodic expressions (每年), Western festivals by rule
+(母亲节), times such as 6天5晚, 上年 is always the
 reference year minus one (People's Daily uses it for the year before the one reported on), 斋月 and
 other festivals without a rule, and readings that need the sentence (冬季大棚菜 is not a date).
 ``benchmarks/bench_dates.py`` measures the rest on JioNLP's time-parser tests and on
@@ -59,7 +76,8 @@ import chinese_calendar
 import lunardate
 
 from newsnlp.errors import InputError
-from newsnlp.model import Article, _plain
+from newsnlp.model import Article, Meta, _plain
+from newsnlp.normalize import normalize
 from newsnlp.page import analyze, parse_published
 
 __all__ = ["DateMention", "extract_dates", "parse_chinese_number"]
@@ -210,10 +228,11 @@ _YEAR_OFFSETS = {
 _DAY_OFFSETS = {
     "今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1,
     "后天": 2, "大前天": -3, "大后天": 3, "今晚": 0, "今晨": 0, "今早": 0, "今夜": 0, "昨晚": -1,
-    "昨夜": -1, "昨晨": -1, "明晚": 1, "明早": 1, "明晨": 1,
+    "昨夜": -1, "昨晨": -1, "明晚": 1, "明早": 1, "明晨": 1, "大大前天": -4, "大大后天": 4,
 }  # fmt: skip
 _MONTH_OFFSETS = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
-_WEEK_OFFSETS = {"本": 0, "这": 0, "这个": 0, "上": -1, "上个": -1, "上上": -2, "下": 1, "下个": 1, "下下": 2}
+_WEEK_OFFSETS = {"本": 0, "这": 0, "这个": 0, "这一": 0, "上": -1, "上个": -1, "上一": -1, "上上": -2}
+_WEEK_OFFSETS |= {"下": 1, "下个": 1, "下一": 1, "下下": 2}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _SEASONS = {"春": 3, "夏": 6, "秋": 9, "冬": 12}
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
@@ -237,8 +256,12 @@ def _unit_patterns() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _
         # 2024-02-19, 2024/2/19, 2024.2.19 and 20240219, with a time after a space or T.
         (
             r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
-            r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\d.])"
-            r"|(?<!\d)(?P<cy>(?:19|20)\d{2})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?!\d)",
+            r"(?:(?P<d>0?[1-9]|[12]\d|3[01])(?![\d.])"
+            # 2018-12-1209:03: a time glued to a two-digit day
+            r"|(?P<gd>0[1-9]|[12]\d|3[01])(?P<gh>[01]\d|2[0-3]):(?P<gm>[0-5]\d)(?![\d:]))"
+            r"|(?<!\d)(?P<cy>(?:19|20)\d{2})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?!\d)"
+            # 09-01 20:01: month and day without a year only when a clock time follows
+            r"|(?<![\d./:-])(?P<sm>0[1-9]|1[0-2])-(?P<sd>0[1-9]|[12]\d|3[01])(?= (?:[01]?\d|2[0-3]):[0-5]\d)",
             _read_numeric_date,
         ),
         (
@@ -255,6 +278,19 @@ def _unit_patterns() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _
         ),
         (rf"(?:{_words(_MONTH_OFFSETS)})(?:份)?", _read_relative_month),
         (rf"{_NOT_AFTER_NUMBER}(?P<d>{_DAY_NUM})(?P<suffix>[日号])", _read_day),
+        # 1月3至2月10, 十月31: ASCII day digits right after 月, with nothing but a range sign,
+        # punctuation or the end after them (not 3月5个, 3月15晚会).
+        (
+            r"(?<=月)(?P<d>[12]\d|3[01]|0?[1-9])(?P<suffix>)(?=\s*[至到－—~\uff5e，。；、,;)）]|\s*$)",
+            _read_day,
+        ),
+        # 三月的第二周, 2020年第52周, 21年第一个礼拜: a week counted in a month or a year.
+        (
+            r"的?第(?P<n>[1-5]\d|[1-9]|[一二三四五六七八九十]{1,3})个?(?:周|星期|礼拜)(?![一二三四五六日天年期末])",
+            _read_week_number,
+        ),
+        # 2025年第一天: a day counted in a year.
+        (r"的?第(?P<n>[1-3]?\d{1,2}|[一二三四五六七八九十百]{1,5})天", _read_day_of_year),
         (rf"(?:{_words(_DAY_OFFSETS)})", _read_relative_day),
         (
             rf"(?P<w>{_words(_WEEK_OFFSETS)})?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年])",
@@ -263,11 +299,19 @@ def _unit_patterns() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _
         (rf"(?P<w>{_words(_WEEK_OFFSETS)})(?:周|星期|礼拜)(?![一二三四五六日天年期])", _read_week),
         (
             r"(?P<rel>本|上|下)季度|(?:第)?(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季|(?P<first>首)季"
-            r"|(?<![A-Za-z])Q(?P<q3>[1-4])(?!\d)",
+            r"|(?<![A-Za-z])Q(?P<q3>[1-4])(?!\d)(?:季度)?",
             _read_quarter,
         ),
         (r"前(?P<n>[一二三两1-3])个?季度", _read_quarter_span),
         (rf"(?<!\d)前(?P<n>{_MONTH_NUM}|两)个月", _read_month_span),
+        # 1967年前两月, 2021年后三个月, 2005年首月, 70年第8个月: only after a year.
+        (
+            rf"(?<!\d)(?P<side>前|后)(?P<n>{_MONTH_NUM}|两)个?月(?!份)|(?P<first>首)月"
+            rf"|第(?P<nth>{_MONTH_NUM})个月",
+            _read_year_months,
+        ),
+        # 一季度末, 四季度初: the last or first month of the quarter.
+        (r"(?<=季度)(?P<edge>初|末|底)(?!期|步)", _read_quarter_edge),
         (r"(?P<h>上|下)半年", _read_half),
         (r"(?P<rel>今|去|明|来)(?P<s>[春夏秋冬])(?:季|天)?|(?P<s2>[春夏秋冬])(?:季|天)", _read_season),
         # 年底 stands alone; 底 alone only right after a year (1997年底), so it is weak.
@@ -278,11 +322,17 @@ def _unit_patterns() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _
             _read_month_part,
         ),
         (r"(?<=月)(?P<part>初|底|末)(?!期|步|心|衷|稿|审|选|赛|级)", _read_month_part),
+        # 4月前4天, 上月最后五天: the first or last days of a month named just before.
+        (
+            r"(?<=月)(?P<side>前|头|最后|后)(?P<n>[1-9]|[12]\d|[一二两三四五六七八九十]{1,2})天",
+            _read_month_days,
+        ),
         (rf"(?:{_PARTS})(?!饭|餐|觉|班|休)", _read_part_of_day),
         (
             r"(?<![\d:.])(?P<h>[01]?\d|2[0-4])[:：](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
             rf"|{_NOT_AFTER_NUMBER}(?P<h2>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})(?P<unit>时|点钟|点)"
-            rf"(?:(?P<mi2>\d{{1,2}}|[零一二三四五六七八九十]{{1,3}})分|(?P<half>半)|(?P<quarter>[一三])刻|(?P<sharp>整))?"
+            rf"(?:(?P<mi2>\d{{1,2}}|[零一二三四五六七八九十]{{1,3}})分|(?P<half>半)|(?P<quarter>[一三13])刻|(?P<sharp>整)"
+            r"|(?<=点)(?P<mi3>[0-5]\d)(?![\d.%分秒万亿元个]))?"
             r"(?:(?P<s2>\d{1,2})秒)?",
             _read_clock,
         ),
@@ -296,6 +346,12 @@ def _unit_patterns() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _
 
 
 def _read_numeric_date(match: re.Match[str]) -> _Unit:
+    if match["sm"]:
+        return _Unit(match.start(), match.end(), 1, 2, {"m": int(match["sm"]), "d": int(match["sd"])})
+    if match["gd"]:
+        fields = {"y": int(match["y"]), "m": int(match["m"]), "d": int(match["gd"])}
+        clock = {"hour": int(match["gh"]), "minute": int(match["gm"]), "second": None}
+        return _Unit(match.start(), match.end(), 0, 4, fields | clock)
     y, m, d = (match["y"], match["m"], match["d"]) if match["y"] else (match["cy"], match["cm"], match["cd"])
     return _Unit(match.start(), match.end(), 0, 2, {"y": int(y), "m": int(m), "d": int(d)})
 
@@ -336,8 +392,22 @@ def _read_day(match: re.Match[str]) -> _Unit | None:
         return None
     # A bare 号 is a house or document number (15号, 1号文件) unless a month comes before it;
     # a bare Chinese 一日 is as often "one day" as a date.
-    weak = match["suffix"] == "号" or (not match["d"].isdigit() and day < 10)
+    weak = match["suffix"] != "日" or (not match["d"].isdigit() and day < 10)
     return _Unit(match.start(), match.end(), 2, 2, {"d": day}, weak=weak)
+
+
+def _read_week_number(match: re.Match[str]) -> _Unit | None:
+    number = parse_chinese_number(match["n"])
+    if number is None or not 1 <= number <= 53:
+        return None
+    return _Unit(match.start(), match.end(), 2, 2, {"wk": number}, weak=True)
+
+
+def _read_day_of_year(match: re.Match[str]) -> _Unit | None:
+    number = parse_chinese_number(match["n"])
+    if number is None or not 1 <= number <= 366:
+        return None
+    return _Unit(match.start(), match.end(), 2, 2, {"doy": number}, weak=True)
 
 
 def _read_relative_day(match: re.Match[str]) -> _Unit:
@@ -379,6 +449,23 @@ def _read_month_span(match: re.Match[str]) -> _Unit | None:
     return _Unit(match.start(), match.end(), 1, 1, {"mspan": (1, count)})
 
 
+def _read_year_months(match: re.Match[str]) -> _Unit | None:
+    if match["first"] or match["nth"]:
+        month = 1 if match["first"] else parse_chinese_number(match["nth"])
+        if month is None or not 1 <= month <= 12:
+            return None
+        return _Unit(match.start(), match.end(), 1, 1, {"mspan": (month, month)}, weak=True)
+    count = parse_chinese_number(match["n"])
+    if count is None or not 1 <= count <= 12:
+        return None
+    months = (1, count) if match["side"] == "前" else (13 - count, 12)
+    return _Unit(match.start(), match.end(), 1, 1, {"mspan": months}, weak=True)
+
+
+def _read_quarter_edge(match: re.Match[str]) -> _Unit:
+    return _Unit(match.start(), match.end(), 2, 2, {"qedge": 0 if match["edge"] == "初" else 2}, weak=True)
+
+
 def _read_half(match: re.Match[str]) -> _Unit:
     return _Unit(match.start(), match.end(), 1, 1, {"h": 1 if match["h"] == "上" else 2})
 
@@ -414,6 +501,14 @@ def _read_month_part(match: re.Match[str]) -> _Unit:
     return _Unit(match.start(), match.end(), 2, 2, {"mpart": days[part]}, weak=weak)
 
 
+def _read_month_days(match: re.Match[str]) -> _Unit | None:
+    count = parse_chinese_number(match["n"])
+    if count is None or not 1 <= count <= 28:
+        return None
+    side = "first" if match["side"] in ("前", "头") else "last"
+    return _Unit(match.start(), match.end(), 2, 2, {"mdays": (side, count)}, weak=True)
+
+
 def _read_part_of_day(match: re.Match[str]) -> _Unit:
     return _Unit(match.start(), match.end(), 3, 3, {"part": match.group()})
 
@@ -433,7 +528,9 @@ def _read_clock(match: re.Match[str]) -> _Unit | None:
         elif match["half"]:
             minute = 30
         elif match["quarter"]:
-            minute = 15 if match["quarter"] == "一" else 45
+            minute = 15 if match["quarter"] in "一1" else 45
+        elif match["mi3"]:
+            minute = int(match["mi3"])
         else:
             minute = -1  # not given: the value is to the hour
         second = int(match["s2"]) if match["s2"] else None
@@ -850,12 +947,18 @@ def _compose(units: list[_Unit], text: str) -> Iterator[tuple[int, int, dict[str
                 following = by_start.get(end + 1)  # 2024-02-19 15:57
                 if following is not None and following.first != 4:
                     following = None
-            if following is None or following.first <= chain[-1].last or not _fits(chain, following):
+            if following is not None and "wd" in following.fields and "d" in chain[-1].fields:
+                # 6月1日周六: the weekday only confirms the day (the date wins if they disagree).
+                following = _Unit(following.start, following.end, 2, 2, {})
+            elif following is None or following.first <= chain[-1].last or not _fits(chain, following):
                 break
             chain.append(following)
             end = following.end
-        while chain and chain[0].weak and not _carried(chain):
-            chain = []
+        closing = bool({"d", "hour"} & set(chain[0].fields)) and _SECOND_END.search(
+            text, max(0, start - 6), start
+        )
+        if chain[0].weak and not _carried(chain) and not closing:
+            continue
         if not chain:
             continue
         position = end
@@ -865,10 +968,26 @@ def _compose(units: list[_Unit], text: str) -> Iterator[tuple[int, int, dict[str
         yield chain[0].start, end, fields
 
 
-def _fits(chain: list[_Unit], following: _Unit) -> bool:
+# 12月9日至16号, 下午1点10分到3点: a bare day or hour closing a range.
+_SECOND_END = re.compile(r"(?:[日号点时分]|\d)\s*[至到－—~\uff5e-]{1,2}\s*$")
+
+
+def _fits(chain: list[_Unit], following: _Unit) -> bool:  # noqa: PLR0911  (one rule per piece)
     fields = {key for unit in chain for key in unit.fields}
+    years, months = {"y", "yy", "yoff"}, {"m", "moff"}
+    lunar = any(unit.fields.get("lunar") for unit in chain)
+    if "qedge" in following.fields:
+        return "q" in fields and following.start == chain[-1].end
     if following.first == 2 and ("q" in fields or "h" in fields or "mspan" in fields or "season" in fields):
         return False
+    if "wk" in following.fields:
+        return bool((years | months) & fields) and not lunar and not {"d", "edge"} & fields
+    if "doy" in following.fields:
+        return bool(years & fields) and not (months | {"edge"}) & fields
+    if "mdays" in following.fields:
+        return bool(months & fields) and "d" not in fields and not lunar
+    if "mspan" in following.fields and following.weak:
+        return bool(years & fields) and following.start == chain[-1].end
     if "mpart" in following.fields:
         return bool({"m", "moff"} & fields) and "d" not in fields and following.start == chain[-1].end
     if "edge" in following.fields:
@@ -911,6 +1030,8 @@ def _resolve(fields: dict[str, Any], reference: _Reference) -> _Value:  # noqa: 
         return _with_time(fields, festival, kind)
     if "season" in fields:
         return _resolve_season(fields, year, today)
+    if "doy" in fields or "wk" in fields:
+        return _resolve_counted(fields, year, today, kind)
     only_year = year is not None and not ({"m", "moff", "d", "q", "qoff", "h", "mspan", "edge"} & set(fields))
     if only_year and year is not None:
         return _year_span(year, year, kind)
@@ -926,6 +1047,9 @@ def _resolve(fields: dict[str, Any], reference: _Reference) -> _Value:  # noqa: 
             quarter += 1
         year = year if year is not None else today.year if today else None
         assert year is not None
+        if "qedge" in fields:
+            month = 3 * quarter - 2 + fields["qedge"]
+            return _month_span(year, month, year, month, "span", "month")
         value = _month_span(year, 3 * quarter - 2, year, 3 * quarter, "quarter", "quarter")
         return _Value("quarter", f"{year}-Q{quarter}", value.start, value.end, "quarter", True)
     if "h" in fields:
@@ -945,6 +1069,44 @@ def _resolve(fields: dict[str, Any], reference: _Reference) -> _Value:  # noqa: 
         edge = fields["edge"]
         return _month_span(year, edge, year, edge, "span", "month")
     return _resolve_day(fields, year, today, kind, granularity)
+
+
+def _resolve_counted(  # noqa: PLR0911  (one return per unresolvable case)
+    fields: dict[str, Any], year: int | None, today: date | None, kind: Kind
+) -> _Value:
+    """2025年第一天 (a day counted in a year); 3月第三周, 2020年第52周 (a week counted in a month or a year).
+
+    Week N of a month is the N-th Monday-to-Sunday week whose Monday falls in the month; week N of
+    a year is the ISO 8601 (GB/T 7408) week N.
+    """
+    if "doy" in fields:
+        if year is None:
+            return _unresolved(kind, "day")
+        day = date(year, 1, 1) + timedelta(days=fields["doy"] - 1)
+        return _with_time(fields, day, "point") if day.year == year else _unresolved("point", "day")
+    month: int | None = fields.get("m")
+    if "moff" in fields:
+        if today is None:
+            return _unresolved("span", "week")
+        year, month = _shift_month(today.year, today.month, fields["moff"])
+    if month is not None and year is None:
+        if today is None:
+            return _unresolved("span", "week")
+        year = today.year
+    if year is None:
+        return _unresolved("span", "week")
+    if month is None:
+        try:
+            monday = date.fromisocalendar(year, fields["wk"], 1)
+        except ValueError:
+            return _unresolved("span", "week")
+    else:
+        first = date(year, month, 1)
+        monday = first + timedelta(days=(7 - first.weekday()) % 7 + 7 * (fields["wk"] - 1))
+        if monday.month != month:
+            return _unresolved("span", "week")
+    sunday = monday + timedelta(days=6)
+    return _Value("span", f"{monday.isoformat()}/{sunday.isoformat()}", monday, sunday, "week", True)
 
 
 def _resolve_day(  # noqa: PLR0911, PLR0912  (one branch per kind of day expression)
@@ -970,7 +1132,7 @@ def _resolve_day(  # noqa: PLR0911, PLR0912  (one branch per kind of day express
             month, year = today.month, today.year
         else:
             return _with_time(fields, today + timedelta(days=fields.get("doff", 0)), kind)
-    if month is not None and day_number is None and "mpart" not in fields:
+    if month is not None and day_number is None and not {"mpart", "mdays"} & set(fields):
         if year is None:
             assert today is not None
             year = min(
@@ -978,13 +1140,18 @@ def _resolve_day(  # noqa: PLR0911, PLR0912  (one branch per kind of day express
                 key=lambda candidate: abs((candidate - today.year) * 12 + month - today.month),
             )
         return _month_span(year, month, year, month, "month", "month")
-    if "mpart" in fields:
+    if "mpart" in fields or "mdays" in fields:
         assert month is not None
         if year is None:
             assert today is not None
             year = today.year
-        first, last = fields["mpart"]
-        last = min(last, calendar.monthrange(year, month)[1])
+        length = calendar.monthrange(year, month)[1]
+        if "mdays" in fields:  # 4月前4天, 上月最后五天
+            side, count = fields["mdays"]
+            first, last = (1, count) if side == "first" else (length - count + 1, length)
+        else:
+            first, last = fields["mpart"]
+        last = min(last, length)
         start, end = date(year, month, first), date(year, month, last)
         return _Value("span", f"{start.isoformat()}/{end.isoformat()}", start, end, "day", True)
     assert day_number is not None
@@ -1020,7 +1187,9 @@ def _with_time(fields: dict[str, Any], day: date, kind: Kind) -> _Value:
         return _day_value(day, kind)
     hour, minute, second = fields["hour"], fields["minute"], fields["second"]
     part = fields.get("part")
-    if part in ("下午", "傍晚", "黄昏", "晚上", "晚间", "夜间", "夜里", "深夜") and 1 <= hour < 12:
+    if part in ("晚上", "晚间", "夜间", "夜里", "深夜", "半夜", "午夜") and hour == 12:
+        hour = 24  # 晚上十二点 is midnight
+    elif part in ("下午", "傍晚", "黄昏", "晚上", "晚间", "夜间", "夜里", "深夜") and 1 <= hour < 12:
         # 晚上11点 is 23:00, but 深夜2点 stays 02:00
         if not (part in ("深夜", "夜里") and hour < 5):
             hour += 12
@@ -1077,9 +1246,9 @@ def _kind(fields: dict[str, Any]) -> Kind:  # noqa: PLR0911
         return "festival"
     if "doff" in fields or "wd" in fields:
         return "relative_day"
-    if "week" in fields or "mpart" in fields or "mspan" in fields or "edge" in fields:
+    if {"week", "mpart", "mspan", "edge", "wk", "mdays", "qedge"} & set(fields):
         return "span"
-    if "d" in fields:
+    if "d" in fields or "doy" in fields:
         return "point"
     if "hour" in fields or "part" in fields:
         return "time_of_day"
@@ -1097,11 +1266,11 @@ def _kind(fields: dict[str, Any]) -> Kind:  # noqa: PLR0911
 def _granularity(fields: dict[str, Any]) -> Granularity:
     if "hour" in fields:
         return "minute"
-    if {"d", "doff", "wd", "festival", "part", "mpart"} & set(fields):
+    if {"d", "doff", "wd", "festival", "part", "mpart", "doy", "mdays"} & set(fields):
         return "day"
-    if "week" in fields:
+    if "week" in fields or "wk" in fields:
         return "week"
-    if {"m", "moff", "mspan", "edge"} & set(fields):
+    if {"m", "moff", "mspan", "edge", "qedge"} & set(fields):
         return "month"
     return "year"
 
@@ -1145,6 +1314,7 @@ class _Found:
     start: int
     end: int
     value: _Value = field(compare=False)
+    fields: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def _find(text: str, reference: _Reference) -> list[_Found]:
@@ -1170,27 +1340,58 @@ def _find(text: str, reference: _Reference) -> list[_Found]:
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
         if previous is not None and previous.value.start and _RANGE_GAP.fullmatch(text[previous.end : start]):
-            # 12月9日至16日: the second end takes the year and month the first one names.
-            first = previous.value.start
-            if "d" in fields and not {"m", "moff", "doff", "y", "yy", "yoff"} & set(fields):
-                fields = {**fields, "y": first.year, "m": first.month}
-            elif "m" in fields and not {"y", "yy", "yoff"} & set(fields) and not fields.get("lunar"):
-                fields = {**fields, "y": first.year}
-        current = _Found(start, end, _resolve(fields, reference))
+            fields = _second_end(fields, previous)
+        current = _Found(start, end, _resolve(fields, reference), fields)
         found.append(current)
         previous = current
         opening = _range_opening(text, start, end, current.value)
-        if opening is not None:
-            found.append(opening)
+        if opening is None:
+            continue
+        year = next((item for item in found if item.end == opening.start and set(item.fields) == {"y"}), None)
+        if year is not None and text[start:end].endswith("月") and not {"y", "yy", "yoff"} & set(fields):
+            # 2018年2—4月: the year written before the first end holds for both.
+            found.remove(year)
+            current.fields = fields = {**fields, "y": year.fields["y"]}
+            current.value = _resolve(fields, reference)
+            opening = _range_opening(text, start, end, current.value)
+            if opening is None:
+                continue
+            opening.start = year.start
+        found.append(opening)
     return sorted(found, key=lambda item: item.start)
+
+
+_DATED = {"d", "m", "moff", "doff", "y", "yy", "yoff", "wd", "festival", "week", "wk", "doy", "lunar"}
+
+
+def _second_end(fields: dict[str, Any], previous: _Found) -> dict[str, Any]:
+    """The second end of a range takes what the first one names and it leaves out.
+
+    12月9日至16日 (year and month), 明天下午3点至8点 (day and part of day).
+    """
+    first = previous.value.start
+    assert first is not None
+    keys = set(fields)
+    if "d" in fields and not {"m", "moff", "doff", "y", "yy", "yoff"} & keys:
+        return {**fields, "y": first.year, "m": first.month}
+    if "m" in fields and not {"y", "yy", "yoff"} & keys and not fields.get("lunar"):
+        return {**fields, "y": first.year}
+    if not {"hour", "part"} & keys or _DATED & keys:
+        return fields
+    if "hour" in fields and "part" not in fields and "part" in previous.fields:
+        fields = {**fields, "part": previous.fields["part"]}
+    on_a_day = previous.value.granularity in ("day", "hour", "minute", "second")
+    if _DATED & set(previous.fields) and on_a_day and not previous.fields.get("lunar"):
+        fields = {**fields, "y": first.year, "m": first.month, "d": first.day}
+    return fields
 
 
 _RANGE_GAP = re.compile(r"\s*[至到－—~\uff5e-]{1,2}\s*")
 _OPENING = re.compile(rf"(?<![\d{_CN}])(?P<n>\d{{1,4}}|[{_CN}]{{1,4}})\s*[至到－—~\uff5e-]{{1,2}}\s*$")
-_LEADING_UNIT = re.compile(rf"(?:\d{{1,4}}|[{_CN}]{{1,4}})(?P<unit>年|月|日|号)")
+_LEADING_UNIT = re.compile(rf"(?:\d{{1,4}}|[{_CN}]{{1,4}})(?P<unit>年|月|日|号|点|时)")
 
 
-def _range_opening(text: str, start: int, end: int, value: _Value) -> _Found | None:
+def _range_opening(text: str, start: int, end: int, value: _Value) -> _Found | None:  # noqa: PLR0911
     """The first end of 1－9月份 or 1996—2000年, which borrows the unit of the second end."""
     opening = _OPENING.search(text, max(0, start - 8), start)
     unit = _LEADING_UNIT.match(text, start, end)
@@ -1208,10 +1409,37 @@ def _range_opening(text: str, start: int, end: int, value: _Value) -> _Found | N
         year = value.start.year
         kind = "month"
         return _Found(*span, _month_span(year, number, year, number, kind, "month"))
+    if unit["unit"] in "点时" and value.value and "T" in value.value and 0 <= number <= 24:
+        # 9~12点半: the opening hour on the day of the closing time.
+        clock = {"hour": number, "minute": -1, "second": None}
+        return _Found(*span, _with_time(clock, value.start, "time_of_day"), clock)
     if unit["unit"] in "日号" and value.granularity == "day":
         found = _valid(value.start.year, value.start.month, number)
         return _Found(*span, _day_value(found, "point")) if found else None
     return None
+
+
+# A lone expression the page parser does not take for a page: a date-only line (which it reads
+# as a dateline) or one with no Chinese character (2024-02-19 15:57, 10:13).
+_NOT_A_PAGE = ("no article body found", "holds no Chinese characters")
+_LONE_EXPRESSION_CHARS = 200
+
+
+def _text_article(source: str, published: datetime | date | str | None) -> Article:
+    """The string parsed as a page, or, for a short single line the page parser refuses, as one paragraph."""
+    try:
+        return analyze(source, published=published)
+    except InputError as error:
+        lone = (
+            isinstance(source, str) and "\n" not in source.strip() and len(source) <= _LONE_EXPRESSION_CHARS
+        )
+        if not lone or not any(reason in str(error) for reason in _NOT_A_PAGE):
+            raise
+    normalized = normalize(source)
+    meta = Meta(published=parse_published(published))
+    return Article(
+        source, normalized.text, normalized.offsets, meta, normalized.repaired, normalized.repaired_offsets
+    )
 
 
 def extract_dates(
@@ -1232,7 +1460,7 @@ def extract_dates(
     if source is None:
         message = "extract_dates() got None; pass an Article or a str"
         raise InputError(message)
-    article = source if isinstance(source, Article) else analyze(source, published=published)
+    article = source if isinstance(source, Article) else _text_article(source, published)
     day = _reference_of(published, article)
     mentions: list[DateMention] = []
     text = article.text
