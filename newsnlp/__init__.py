@@ -8,7 +8,10 @@ r"""newsnlp: read Chinese news articles in Traditional or Simplified script.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from newsnlp.corpus import load_corpus
+from newsnlp.corpus_analysis import CorpusResult, analyze_corpus
 from newsnlp.errors import DecodeError, InputError, NewsnlpError, OptionError
 from newsnlp.extract import (
     DateMention,
@@ -30,6 +33,7 @@ from newsnlp.summarize import Sentence, Summary, summarize
 
 __all__ = [
     "Article",
+    "CorpusResult",
     "DateMention",
     "DecodeError",
     "IdfTable",
@@ -50,12 +54,15 @@ __all__ = [
     "Span",
     "Summary",
     "Token",
+    "TopicModel",
     "analyze",
+    "analyze_corpus",
     "detect_script",
     "extract_dates",
     "extract_officials",
     "extract_slogans",
     "fit_idf",
+    "fit_topics",
     "keywords",
     "load_corpus",
     "normalize",
@@ -67,3 +74,17 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from newsnlp.topics import TopicModel, fit_topics
+
+
+def __getattr__(name: str) -> Any:
+    # Topic models need scikit-learn's estimators, which take seconds to import: load them when
+    # first asked for, so that `import newsnlp` stays fast.
+    if name in ("TopicModel", "fit_topics"):
+        from newsnlp import topics  # noqa: PLC0415
+
+        return getattr(topics, name)
+    message = f"module 'newsnlp' has no attribute {name!r}"
+    raise AttributeError(message)

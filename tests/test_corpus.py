@@ -96,3 +96,18 @@ def test_load_corpus_reads_a_single_file() -> None:
 def test_load_corpus_rejects_paths_it_cannot_read(corpus: Path, path: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         nn.load_corpus(corpus / path)
+
+
+def test_the_sample_corpus_loads_whole() -> None:
+    path = Path(__file__).resolve().parent.parent / "corpora" / "sample-corpus" / "articles.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    frame = nn.load_corpus(path)
+    assert len(frame) == len(records) >= 40
+    assert frame["error"].isna().all()
+    assert frame["id"].tolist() == [record["id"] for record in records]
+    assert frame["title"].tolist() == [record["title"] for record in records]
+    assert (frame["script"] == [record["script"] for record in records]).all()
+    assert 0.25 <= (frame["script"] == "traditional").mean() <= 0.45
+    subjects = pd.Series([record["subject"] for record in records]).value_counts()
+    assert len(subjects) >= 6
+    assert subjects.min() >= 6

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -110,3 +111,16 @@ def test_cli_summarize_markdown_and_json(capsys: pytest.CaptureFixture[str]) -> 
     assert len(record["sentences"]) == 1
     assert main(["summarize", "--sentences", "0", str(SAMPLE)]) == 1
     assert "--sentences" in capsys.readouterr().err
+
+
+def test_cli_corpus_writes_tables_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "tables"
+    assert main(["corpus", str(SAMPLE.parent), "--out", str(out), "--topics", "0", "--no-progress"]) == 0
+    report = capsys.readouterr().out
+    assert "articles: 1 analysed, 0 failed" in report
+    assert "梁偉新" in report
+    assert "深學爭優、敢為爭先、實干爭效 (5)" in report
+    assert (out / "officials.parquet").exists()
+    assert (out / "slogans.csv").exists()
+    assert main(["corpus", str(tmp_path / "missing"), "--out", str(out)]) == 1
+    assert "no such file" in capsys.readouterr().err

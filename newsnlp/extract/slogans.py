@@ -239,12 +239,8 @@ def _is_speech_or_name(content: str, before: str, after: str) -> bool:
     return bool(_NAME_BEFORE.search(before) or _NAME_AFTER.search(after))
 
 
-def _read_quote(line: str, start: int, end: int) -> _Candidate | None:
-    """Read one quoted phrase: a slogan candidate, or None for speech, names and plain words."""
-    content = line[start:end]
-    before, after = line[max(0, start - 5) : start - 1], line[end + 1 : end + 6]
-    if _is_speech_or_name(content, before, after):
-        return None
+def _read_shape(content: str) -> _Candidate | None:
+    """A quoted phrase whose own shape makes it a formula or a campaign, whatever surrounds it."""
     if _is_formula(content):
         return _Candidate(content, "formula", _CONFIDENCE["formula"])
     parts = _chain_parts(content)
@@ -252,11 +248,22 @@ def _read_quote(line: str, start: int, end: int) -> _Candidate | None:
         return _Candidate(content, "campaign", _CONFIDENCE["chain"], parts)
     if len(content) >= 4 and _CAMPAIGN_END.search(content):
         return _Candidate(content, "campaign", _CONFIDENCE["formula"])  # “909工程”, “…宣传月”
-    pieces = [piece for piece in re.split("[，；、,;:：]", content) if piece]
-    if _CLAUSE_BREAK.search(content) and (len(pieces) < 2 or max(map(len, pieces)) > 8):
-        return None  # a sentence someone said
-    if len(content) < 2 or len(content) > 16 or _SPEECH_BEFORE.search(before):
+    return None
+
+
+def _read_quote(line: str, start: int, end: int) -> _Candidate | None:
+    """Read one quoted phrase: a slogan candidate, or None for speech, names and plain words."""
+    content = line[start:end]
+    before, after = line[max(0, start - 5) : start - 1], line[end + 1 : end + 6]
+    if _is_speech_or_name(content, before, after):
         return None
+    shaped = _read_shape(content)
+    if shaped is not None:
+        return shaped
+    pieces = [piece for piece in re.split("[，；、,;:：]", content) if piece]
+    said = _CLAUSE_BREAK.search(content) and (len(pieces) < 2 or max(map(len, pieces)) > 8)
+    if said or len(content) < 2 or len(content) > 16 or _SPEECH_BEFORE.search(before):
+        return None  # a sentence someone said, a single character, or a long quote
     # Being quoted again is no sign: scare-quoted words recur as often as slogans (“公贿”).
     score = (
         (_HEAD_AFTER.match(after) is not None) * 2
