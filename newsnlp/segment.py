@@ -208,7 +208,9 @@ def _merge_names(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | 
             for word, tag in pieces[index + 1 : index + 4]:
                 # A surname's own tag says nothing: 张 is also a measure word, 王 a noun.
                 surname = count == 0 and word in surnames
-                blocked = bool(tag and _NOT_IN_NAMES.match(tag)) and not surname
+                # jieba often tags a given name as an adverb (许 立新/d): the last two characters.
+                given = count == 1 and len(word) == 2 and tag == "d"
+                blocked = bool(tag and _NOT_IN_NAMES.match(tag)) and not (surname or given)
                 if not IDEOGRAPHS.fullmatch(word) or blocked or len(name + word) > 3:
                     break
                 name, count = name + word, count + 1

@@ -66,6 +66,15 @@ def test_sample_mentions_point_into_the_page(
             id="list",
         ),
         pytest.param("市长张永宁主持会议。", [("张永宁", ("市长",))], id="name-then-verb"),
+        pytest.param("县长许立新出席会议。", [("许立新", ("县长",))], id="given-name-tagged-adverb"),
+        pytest.param(
+            "市生态环境局局长郭思远、市文化和旅游局局长宋佳出席。",
+            [("郭思远", ("市生态环境局局长",)), ("宋佳", ("市文化和旅游局局长",))],
+            id="department-heads",
+        ),
+        pytest.param(
+            "市卫生健康委主任谢志刚表示。", [("谢志刚", ("市卫生健康委主任",))], id="commission-head"
+        ),
         pytest.param("李鹏总理会见了来宾。", [("李鹏", ("总理",))], id="title-after-name"),
         pytest.param("中国人民银行行长戴相龙说。", [("戴相龙", ("中国人民银行行长",))], id="bank-governor"),
         pytest.param(

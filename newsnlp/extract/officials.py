@@ -55,6 +55,10 @@ _ORGAN_END = re.compile("[委会院部局厅府办司社团军区省市县镇乡
 # Parts of speech that never start or make a name.
 _NOT_A_NAME = re.compile("^(?:v|vd|vn|p|c|u[a-z]*|d|r|m|q|f|y|e|o|t|x|a|ad)$")
 _LINKS = frozenset(["、", "兼"])
+# Words that make up a department's name before its 局, 委 or 厅 (生态环境局, 卫生健康委).
+_DEPARTMENT_TAGS = frozenset(["n", "l", "an", "a", "nz", "vn", "j", "b"])
+_JOINERS = frozenset(["和", "与"])
+_LEVEL = re.compile("[省市县区州乡镇村]")
 _STAFF_TITLES = {"reporters": "记者", "photographers": "摄影", "editors": "编辑", "reviewers": "审核"}
 
 
@@ -139,10 +143,30 @@ def _is_foreign(tokens: tuple[Token, ...], start: int, end: int) -> bool:
 
 
 def _title_phrase(tokens: tuple[Token, ...], end: int, posts: tuple[str, ...]) -> int:
-    """Index of the first token of the title phrase whose post is ``tokens[end]``."""
+    """Index of the first token of the title phrase whose post is ``tokens[end]``.
+
+    An organ is a run of organ words (市委, 旅游局). A department's name may run further left
+    through plain words and 和 (市 + 文化 和 旅游局, 市 + 生态环境 + 局局长 where jieba glued the
+    department's 局 to the post): that happens only after a department word that does not open
+    with a level (旅游局, not 市委) or a post that carries the organ's last character.
+    """
+    first = tokens[end].text
+    department = len(first) > 1 and _ORGAN_END.match(first[0]) is not None and first[1:] in posts
     start = end
-    while start > 0 and _is_organ(tokens[start - 1]) and _post_of(tokens[start - 1].text, posts) is None:
-        start -= 1
+    while start > 0:
+        previous = tokens[start - 1]
+        if _post_of(previous.text, posts) is not None or not IDEOGRAPHS.fullmatch(previous.text):
+            break
+        if _is_organ(previous):
+            department = _LEVEL.match(previous.text) is None
+            start -= 1
+        elif department and (
+            (previous.pos in _DEPARTMENT_TAGS and previous.text not in stopwords())
+            or (previous.text in _JOINERS and start >= 2 and tokens[start - 2].pos in _DEPARTMENT_TAGS)
+        ):
+            start -= 1
+        else:
+            break
     return start
 
 
