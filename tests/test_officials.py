@@ -104,6 +104,17 @@ def test_sample_mentions_point_into_the_page(
             id="election",
         ),
         pytest.param("会议任命钱七（女）为市教育局局长。", [("钱七", ("市教育局局长",))], id="appointment"),
+        pytest.param(
+            "会议决定，任命刘红为市人民政府副市长、代理市长，任命郑宇为市人民政府副市长。",
+            [("刘红", ("市人民政府副市长", "代理市长")), ("郑宇", ("市人民政府副市长",))],
+            id="appointments-after-a-comma-with-two-posts",
+        ),
+        pytest.param(
+            "会议接受周明远因工作调动辞去江滨市人民政府市长职务的请求。",
+            [("周明远", ("江滨市人民政府市长",))],
+            id="resignation",
+        ),
+        pytest.param("他辞去江滨市人民政府市长职务。", [], id="a-post-is-not-a-name"),
         pytest.param("他为人民服务，当选为劳动模范。", [], id="elected-but-not-to-a-post"),
         pytest.param("宁德市委书记会议纪要印发。", [], id="a-domestic-post-is-not-foreign"),
         pytest.param("全市上下光荣完成任务，努力实现满堂红。", [], id="no-official"),

@@ -48,7 +48,7 @@ _ORGAN_TAGS = frozenset(["ns", "nt"])
 _ORGAN_WORDS = frozenset(
     ["中共", "中国", "国家", "中央", "全国", "常务", "常务副", "副", "代理", "执行", "第一", "前", "原"]
 )
-_DOMESTIC = re.compile("委|人大|政协|党")
+_DOMESTIC = re.compile("委|人大|政协|党|政府|书记|[省市县区镇乡]长")
 # International organs whose officials are named like foreign ones (联合国秘书长安南).
 _FOREIGN_ORGANS = frozenset(["联合国", "欧盟", "北约", "东盟", "世界银行", "国际货币基金组织"])
 _ORGAN_END = re.compile("[委会院部局厅府办司社团军区省市县镇乡村州党组队]$")
@@ -231,17 +231,26 @@ _ELECTION_VERB = re.compile("选举|任命|推选|补选|增补|提名")
 
 @lru_cache(maxsize=16)
 def _appointment_patterns(posts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """Posts given in the predicate: 选举A、B为市政协副主席, A当选省委书记, 当选为常委的还有A、B."""
+    """Posts given in the predicate: 选举A为市政协副主席, A当选省委书记, 接受A辞去市长职务."""
     alternatives = "|".join(re.escape(post) for post in posts)
     name = r"[\u4e00-\u9fff·]{2,8}(?:\([^()]{1,4}\))?"
     names = rf"(?P<names>{name}(?:、{name})*)"
     title = rf"(?P<title>[^，。；：、\s]{{0,24}}?(?:{alternatives}))"
+    # A second post joined by 、 (任命A为市政府副市长、代理市长).
+    more = rf"(?:、(?P<more>[^，。；：、\s]{{0,24}}?(?:{alternatives})))?"
     end = r"(?=[，。；、的\s]|$)"
     return (
-        # Within a sentence that elects or appoints, every "A、B为<post>" clause.
-        re.compile(rf"(?:{_ELECTION_VERB.pattern}|，){names}为{title}{end}"),
+        # Within a sentence that elects or appoints, every "A、B为<post>" clause; the verb is not
+        # part of the first name (，任命A为…).
+        re.compile(
+            rf"(?:，(?:{_ELECTION_VERB.pattern})?|{_ELECTION_VERB.pattern}){names}为{title}{more}{end}"
+        ),
         re.compile(rf"(?:^|(?<=[，。；\s])){names}当选(?:为)?{title}{end}"),
         re.compile(rf"当选为{title}的(?:还有|是|有){names}(?=[，。；\s]|$)"),
+        # A resignation names the post left: 接受A因工作调动辞去市人民政府市长职务的请求.
+        re.compile(
+            rf"(?:接受|同意|批准)(?P<names>[\u4e00-\u9fff]{{2,4}}?)(?:因[^，。；辞]{{1,10}})?辞去{title}{more}职务"
+        ),
     )
 
 
@@ -252,7 +261,7 @@ _SENTENCE = re.compile("[^。；！？\n]+")
 def _read_appointments(text: str, found: dict[str, _Found], posts: tuple[str, ...]) -> None:
     """Add the officials whose post is given in the predicate of an election or appointment."""
     for sentence in _SENTENCE.finditer(text):
-        if not _ELECTION_VERB.search(sentence.group()) and "当选" not in sentence.group():
+        if not _ELECTION_VERB.search(sentence.group()) and not re.search("当选|辞去", sentence.group()):
             continue
         for pattern in _appointment_patterns(posts):
             for match in pattern.finditer(text, sentence.start(), sentence.end()):
@@ -263,6 +272,8 @@ def _read_appointments(text: str, found: dict[str, _Found], posts: tuple[str, ..
                         entry = found.setdefault(name, _Found(name))
                         entry.names.append((position, position + len(name)))
                         entry.titles.append(match.span("title"))
+                        if "more" in match.re.groupindex and match.group("more"):
+                            entry.titles.append(match.span("more"))
                     position += len(item) + 1
 
 
