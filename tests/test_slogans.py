@@ -104,6 +104,14 @@ def test_sample_low_confidence_chains_only_when_asked(sample_article: nn.Article
         ),
         pytest.param("团员以“青春献给祖国”为主题开展活动。", [("青春献给祖国", "slogan")], id="theme"),
         pytest.param("全县启动“绿色家园行动”。", [("绿色家园行动", "campaign")], id="campaign-name"),
+        pytest.param(
+            "我市启动“守护一江清水”三年行动。", [("守护一江清水", "slogan")], id="campaign-a-few-words-on"
+        ),
+        pytest.param(
+            "力争实现“小病不出村、常见病不出乡、大病不出县”。",
+            [("小病不出村、常见病不出乡、大病不出县", "campaign")],
+            id="chain-of-near-equal-parts",
+        ),
         pytest.param("会议通过了《共同纲领》。", [("共同纲领", "document")], id="programme-document"),
         pytest.param(
             "乡里实行“三块牌子一套班子”。", [("三块牌子一套班子", "formula")], id="formula-with-inner-numeral"
@@ -146,6 +154,7 @@ def test_golden_slogans(text: str, expected: list[tuple[str, str]], script: str)
         pytest.param("这三年来，两个月内完成了五个项目。", id="counts-are-not-formulae"),
         pytest.param("湖北省、湖南省、广东省、江西省的代表出席。", id="list-of-places"),
         pytest.param("他认为希望“十分渺茫”。", id="numeral-opening-an-everyday-word"),
+        pytest.param("要防止刮“一阵风”。", id="a-gust-of-wind"),
         pytest.param("会谈涉及“两国集团”的方案。", id="two-countries"),
         pytest.param("会议围绕邓小平理论展开讨论。", id="theory-name-alone"),
     ],

@@ -76,7 +76,7 @@ _FORMULA = re.compile(f"[{_NUMERALS}]+[个大项]?[^{_NUMERALS}\\W\\d][^\\W\\d]{
 _NOT_FORMULA = re.compile(f"[{_NUMERALS}]+[个]?(?:年|月|日|天|周|岁|人|次|号|点|时|分|倍|成|些)$")
 # Everyday words that open with a numeral (十分 "very", 一些, 两国 "the two countries").
 _NUMERAL_WORD = re.compile(
-    "^(?:十分|万分|百分|千万|万一|一(?:些|切|定|样|起|直|般|致|律|再|度|旦|同|向|道|味|面|时|下|心|边|概|经|举"
+    "^(?:十分|万分|百分|千万|万一|一(?:些|切|定|样|起|直|般|致|律|再|度|旦|同|向|道|味|面|时|下|心|边|概|经|举|阵"
     f"|流|体|线|批|场|番|次|共|连|系列)|[{_NUMERALS}多]+(?:国|方|人|家|地|省|市|县|所|位|名))"
 )
 # Templates of national formulae that take a name or an institution: 以江泽民同志为核心的党中央,
@@ -103,6 +103,8 @@ _VERB_BEFORE = re.compile(
     "|争当|争做|提出|倡导|突出|唱响|打响|打好|夺取|确保|构建|加快|牢记|学习|保持|延续|迎来|取得|创造"
     "|开创|掀起|叫响|擦亮|搞好|抓住|坚定|巩固|落到|为了|实行|推行|把|关于|主题为|主题是|口号|口号是|号召|宗旨是)$"
 )
+# The campaign a quote names, a few words on (“守护一江清水”三年行动, “江滨有礼”市民文明行动).
+_CAMPAIGN_AFTER = re.compile('^[^，。；：、“”‘’"\\s]{0,4}?(?:工程|行动|活动)')
 # A quoted name that ends as a campaign's does is one.
 _CAMPAIGN_END = re.compile("(?:工程|行动|活动|运动|宣传月|宣传周|竞赛|攻坚战|大会战)$")
 # Words that make a quote speech, a nickname or a name rather than a slogan.
@@ -115,7 +117,7 @@ _NAME_AFTER = re.compile("^(?:牌|号|杯|奖|队|之称|的称号|的美誉|的
 _DOCUMENT_END = re.compile(
     "(?:法|条例|规定|办法|决定|决议|意见|通知|方案|规划|计划|纲要|报告|公报|声明|条约|协定|宪法|章程|细则"
     "|准则|白皮书|文选|讲话|指南|标准|规则|议定书|宣言|公约|守则|制度|建议|批复|意见书|纪要|通告|公告|令"
-    "|议程|说明|提案|议案|协议|备忘录|文件|战略|倡议书|倡议|纲领)$"
+    "|议程|说明|提案|议案|协议|备忘录|文件|战略|倡议书|倡议|纲领|措施|举措)$"
 )
 _DOCUMENT_BEFORE = re.compile(
     "(?:发布|印发|颁布|实施|贯彻|学习|通过|签署|制定|修订|修改|出台|解读|执行|落实|依照|根据|按照|违反|遵守"
@@ -205,14 +207,20 @@ def _book_titles(line: str) -> Iterator[tuple[int, int]]:
             opened = None
 
 
-def _chain_parts(content: str) -> tuple[str, ...]:
-    """The members of a parallel chain (same length, joined by 、), or () when it is not one."""
+def _chain_parts(content: str, *, tolerance: int = 0) -> tuple[str, ...]:
+    """The members of a parallel chain joined by 、, or () when it is not one.
+
+    The members have the same length, or, with ``tolerance``, lengths that differ by at most that
+    much when there are three or more (小病不出村、常见病不出乡、大病不出县).
+    """
     parts = tuple(part.strip() for part in content.split("、"))
-    lengths = {len(part) for part in parts}
+    lengths = [len(part) for part in parts]
+    spread = max(lengths) - min(lengths)
     if (
         len(parts) >= 2
-        and len(lengths) == 1
-        and 2 <= lengths.pop() <= 7
+        and (spread == 0 or (len(parts) >= 3 and spread <= tolerance))
+        and min(lengths) >= 2
+        and max(lengths) <= 7
         and all(_ONLY_IDEOGRAPHS.fullmatch(part) for part in parts)
     ):
         return parts
@@ -243,7 +251,7 @@ def _read_shape(content: str) -> _Candidate | None:
     """A quoted phrase whose own shape makes it a formula or a campaign, whatever surrounds it."""
     if _is_formula(content):
         return _Candidate(content, "formula", _CONFIDENCE["formula"])
-    parts = _chain_parts(content)
+    parts = _chain_parts(content, tolerance=1)
     if parts:
         return _Candidate(content, "campaign", _CONFIDENCE["chain"], parts)
     if len(content) >= 4 and _CAMPAIGN_END.search(content):
@@ -254,7 +262,7 @@ def _read_shape(content: str) -> _Candidate | None:
 def _read_quote(line: str, start: int, end: int) -> _Candidate | None:
     """Read one quoted phrase: a slogan candidate, or None for speech, names and plain words."""
     content = line[start:end]
-    before, after = line[max(0, start - 5) : start - 1], line[end + 1 : end + 6]
+    before, after = line[max(0, start - 5) : start - 1], line[end + 1 : end + 10]
     if _is_speech_or_name(content, before, after):
         return None
     shaped = _read_shape(content)
@@ -266,7 +274,7 @@ def _read_quote(line: str, start: int, end: int) -> _Candidate | None:
         return None  # a sentence someone said, a single character, or a long quote
     # Being quoted again is no sign: scare-quoted words recur as often as slogans (“公贿”).
     score = (
-        (_HEAD_AFTER.match(after) is not None) * 2
+        (_HEAD_AFTER.match(after) is not None or _CAMPAIGN_AFTER.match(after) is not None) * 2
         + (_VERB_BEFORE.search(before) is not None)
         + ("、" in content)
     )
