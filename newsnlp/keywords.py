@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from newsnlp.errors import InputError, OptionError
-from newsnlp.extract.officials import Mention, Official, extract_officials
+from newsnlp.extract.officials import Mention, Official, officials_from_tokens
 from newsnlp.extract.slogans import Slogan, extract_slogans
 from newsnlp.model import Article, Token, _plain
 from newsnlp.normalize import normalize
@@ -243,8 +243,11 @@ def _terms(tokens: Sequence[Token], fixed: Mapping[str, Sequence[tuple[int, int]
     drop = stopwords()
     fixed_keys = frozenset(fixed)
     covered = {position for spans in fixed.values() for start, end in spans for position in range(start, end)}
+    # A word that overlaps a fixed phrase at all belongs to it (jieba may cut across its edge).
     candidates = [
-        token for token in tokens if token.start not in covered and _is_candidate(token, drop, fixed_keys)
+        token
+        for token in tokens
+        if covered.isdisjoint(range(token.start, token.end)) and _is_candidate(token, drop, fixed_keys)
     ]
     phrases = _phrases(candidates, fixed_keys)
     covered |= {
@@ -338,10 +341,28 @@ def keywords(
         raise InputError(message)
     article = source if isinstance(source, Article) else analyze(source)
     extra = tuple(filter(None, (_simplified(word) for word in words)))
-    fixed = _fixed_phrases(article, extract_slogans(article), extract_officials(article))
-    # Fixed phrases without punctuation go to the segmenter too, so no word straddles them.
-    tokens = segment(article, pos=True, words=[*extra, *(key for key in fixed if key.isalnum())])
-    terms = _terms(tokens, fixed)
+    tokens = segment(article, pos=True, words=extra)
+    slogans = extract_slogans(article)
+    return rank_keywords(
+        article, tokens, slogans, officials_from_tokens(article, tokens), top_n=top_n, method=method, idf=idf
+    )
+
+
+def rank_keywords(
+    article: Article,
+    tokens: tuple[Token, ...],
+    slogans: Sequence[Slogan],
+    officials: Sequence[Official],
+    *,
+    top_n: int = 10,
+    method: Method = "tfidf",
+    idf: IdfTable | None = None,
+) -> tuple[Keyword, ...]:
+    """`keywords` on an article's tokens (cut with parts of speech), slogans and officials.
+
+    For callers that have them already (`summarize`), so nothing is segmented or extracted twice.
+    """
+    terms = _terms(tokens, _fixed_phrases(article, slogans, officials))
     if method == "tfidf":
         lead = split_sentences(article.text)
         title = normalize(article.meta.title).text if article.meta.title else ""

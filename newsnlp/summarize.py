@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from newsnlp.errors import InputError, OptionError
 from newsnlp.extract.dates import DateMention, extract_dates
-from newsnlp.extract.officials import Official, extract_officials
+from newsnlp.extract.officials import Official, officials_from_tokens
 from newsnlp.extract.slogans import Slogan, extract_slogans
-from newsnlp.keywords import IdfTable, Keyword, keywords
+from newsnlp.keywords import IdfTable, Keyword, rank_keywords
 from newsnlp.model import Article, _plain
 from newsnlp.normalize import normalize
 from newsnlp.page import analyze, parse_published
+from newsnlp.segment import segment
 from newsnlp.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -240,10 +241,16 @@ def summarize(
             article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, published=moment))
     else:
         article = analyze(source, published=published)
-    found = keywords(article, top_n=max(top_keywords, _KEYWORDS_READ), idf=idf)
+    # Cut and extract once; keywords, officials and slogans share the tokens.
+    tokens = segment(article, pos=True)
+    slogans = extract_slogans(article)
+    everyone = officials_from_tokens(article, tokens)
+    found = rank_keywords(
+        article, tokens, slogans, everyone, top_n=max(top_keywords, _KEYWORDS_READ), idf=idf
+    )
     spans = _candidates(article)
     title = normalize(article.meta.title).text if article.meta.title else ""
-    officials = tuple(o for o in extract_officials(article) if o.role == "official")
+    officials = tuple(o for o in everyone if o.role == "official")
     scores = _score(article, spans, found, officials, title)
     chosen = _select(article, spans, scores, n_sentences)
     sentences = []
@@ -261,6 +268,6 @@ def summarize(
         sentences=tuple(sentences),
         keywords=found[:top_keywords],
         officials=officials,
-        slogans=extract_slogans(article),
+        slogans=slogans,
         dates=extract_dates(article),
     )

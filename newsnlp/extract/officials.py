@@ -415,8 +415,15 @@ def extract_officials(source: Article | str, *, posts: Sequence[str] = ()) -> tu
         message = "posts must be a list of post words, not one string"
         raise InputError(message)
     extra = tuple(normalize(post).text for post in posts)
-    all_posts = _posts(extra)
     tokens = segment(article, pos=True, words=extra)  # the caller's posts are kept whole
+    return officials_from_tokens(article, tokens, extra)
+
+
+def officials_from_tokens(
+    article: Article, tokens: tuple[Token, ...], extra_posts: tuple[str, ...] = ()
+) -> tuple[Official, ...]:
+    """`extract_officials` on tokens already cut with parts of speech (for callers that reuse them)."""
+    all_posts = _posts(extra_posts)
     found = _read_titled_names(tokens, all_posts)
     _read_appointments(article.text, found, all_posts)
     _later_mentions(article, tokens, found, all_posts)
