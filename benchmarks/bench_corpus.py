@@ -109,7 +109,7 @@ def main() -> None:
         print("| dask | not installed | |")
         return
     with (
-        LocalCluster(n_workers=arguments.jobs, threads_per_worker=1, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=arguments.jobs, threads_per_worker=1, dashboard_address=":0") as cluster,
         Client(cluster),
     ):
         nn.analyze_corpus(frame.head(arguments.jobs * 2), engine="dask", topics=None)  # warm the workers

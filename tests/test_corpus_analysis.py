@@ -78,7 +78,7 @@ def test_processes_give_the_same_tables(frame: pd.DataFrame, result: CorpusResul
 def test_dask_on_a_local_cluster_gives_the_same_tables(frame: pd.DataFrame, result: CorpusResult) -> None:
     distributed = pytest.importorskip("distributed")  # the dev extra installs it; newsnlp[dask] for users
     with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster,
         distributed.Client(cluster),
     ):
         spread = analyze_corpus(frame, engine="dask", n_jobs=2, topics=None)

@@ -17,7 +17,9 @@ def sample_slogans(sample_article: nn.Article) -> tuple[Slogan, ...]:
 def test_sample_slogans(sample_slogans: tuple[Slogan, ...]) -> None:
     assert [(slogan.text, slogan.kind, slogan.count) for slogan in sample_slogans] == [
         ("深學爭優、敢為爭先、實干爭效", "campaign", 5),  # the headline and its repeat name it too
+        ("以“三爭”為號 以項目為令", "campaign", 1),  # the kicker's parallel phrases
         ("三爭", "formula", 2),
+        ("爭出新局面 攻出新氣象", "campaign", 1),
         ("兩個穩定", "formula", 3),
         ("十四五", "formula", 1),
         ("深學爭優", "slogan", 1),
@@ -43,7 +45,8 @@ def test_sample_campaign_parts_and_short_forms(sample_slogans: tuple[Slogan, ...
 
 
 def test_sample_headline_mentions_come_first(sample_slogans: tuple[Slogan, ...]) -> None:
-    campaign, short_form = sample_slogans[:2]
+    by_text = {slogan.text: slogan for slogan in sample_slogans}
+    campaign, short_form = by_text["深學爭優、敢為爭先、實干爭效"], by_text["三爭"]
     assert [mention.start is None for mention in campaign.mentions] == [True, True, False, False, False]
     assert short_form.mentions[0].start is None  # 以“三爭”為號 in the deck
 

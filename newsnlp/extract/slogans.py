@@ -25,8 +25,11 @@ holds each occurrence; an occurrence inside a longer slogan counts for the longe
 short form defined by the article is linked to its full form through ``full_form``: 三争 to the
 three-part campaign whose parts all hold 争, and a part quoted alone (“实干争效”) to its chain.
 
-Not yet done: space-separated parallel headlines (以“三争”为号 以项目为令), and the corpus table
-and diffusion helper (they come with ``analyze_corpus``).
+- parallel phrases a headline sets apart with spaces (以“三争”为号 以项目为令): campaigns of
+  confidence 0.7, in pairs of the same length that share a character in the same place.
+
+The corpus table and the diffusion helper are `analyze_corpus`'s ``slogans`` table and
+`CorpusResult.slogan_diffusion`.
 """
 
 from __future__ import annotations
@@ -304,6 +307,34 @@ def _unquoted_chains(line: str) -> Iterator[_Candidate]:
             yield _Candidate(match.group(), "campaign", _LOW_CHAIN, parts)
 
 
+def _spaced_chains(line: str) -> Iterator[_Candidate]:
+    """Parallel phrases a headline sets apart with spaces (以“三争”为号 以项目为令 争出新局面 攻出新气象).
+
+    Neighbouring phrases pair up when, quote marks aside, they have the same length (four to
+    eight characters) and share a character in the same place (以…为, …出新…).
+    """
+    if not _SPACED_LINE.fullmatch(line):
+        return
+    segments = [(match.start(), match.group()) for match in re.finditer(r"\S+", line)]
+    index = 0
+    while index + 1 < len(segments):
+        (start, first), (second_start, second) = segments[index], segments[index + 1]
+        bare_first, bare_second = _QUOTE_MARK.sub("", first), _QUOTE_MARK.sub("", second)
+        if (
+            len(bare_first) == len(bare_second)
+            and 4 <= len(bare_first) <= 8
+            and any(a == b for a, b in zip(bare_first, bare_second, strict=True))
+        ):
+            yield _Candidate(
+                line[start : second_start + len(second)], "campaign", _SPACED_CHAIN, (first, second)
+            )
+            index += 2
+        else:
+            index += 1
+
+
+_SPACED_LINE = re.compile(f"[{IDEOGRAPH_CLASS}“”‘’]{{3,12}}(?: [{IDEOGRAPH_CLASS}“”‘’]{{3,12}})+")
+_SPACED_CHAIN = 0.7
 _UNQUOTED_CHAIN = re.compile(
     f'(?<![{IDEOGRAPH_CLASS}“‘"])[{IDEOGRAPH_CLASS}]{{3,4}}(?:、[{IDEOGRAPH_CLASS}]{{3,4}}){{2,}}'
     f'(?![{IDEOGRAPH_CLASS}”’"])'
@@ -347,7 +378,7 @@ def _candidates(text: str, lexicon: tuple[str, ...]) -> dict[str, _Candidate]:
             document = _read_document(line, start, end)
             if document:
                 _add(found, document)
-        for chain in _unquoted_chains(line):
+        for chain in (*_unquoted_chains(line), *_spaced_chains(line.strip())):
             _add(found, chain)
     for match in _PLAN_PERIOD.finditer(text):
         _add(found, _Candidate(match.group(), "formula", _CONFIDENCE["formula"]))
@@ -371,13 +402,18 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _occurrences(text: str, keys: list[str]) -> dict[str, list[tuple[int, int]]]:
-    """Every place each key is written; a place inside a longer key's occurrence is the longer's."""
+    """Every place each key is written.
+
+    A place inside a longer key's occurrence is the longer's, unless it is quoted there on its
+    own (“三争” inside 以“三争”为号 以项目为令).
+    """
     spans: dict[str, list[tuple[int, int]]] = {}
     taken: list[tuple[int, int]] = []
     for key in sorted(keys, key=len, reverse=True):
         for match in re.finditer(re.escape(key), text):
             span = match.span()
-            if not any(start <= span[0] and span[1] <= end for start, end in taken):
+            quoted = text[span[0] - 1 : span[0]] in _OPENERS and text[span[1] : span[1] + 1] in ("”", "’")
+            if quoted or not any(start <= span[0] and span[1] <= end for start, end in taken):
                 spans.setdefault(key, []).append(span)
         taken.extend(spans.get(key, []))
     return spans
