@@ -21,8 +21,6 @@ from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from tqdm.auto import tqdm
-
 from newsnlp.errors import InputError, NewsnlpError, OptionError
 from newsnlp.model import Article, Token
 from newsnlp.normalize import Normalized, Variant, convert_script, normalize
@@ -398,6 +396,8 @@ def segment_many(
 
 
 def _progress_bar(total: int) -> Any:
+    from tqdm.auto import tqdm  # noqa: PLC0415  (imported only when the caller asks for a bar)
+
     return tqdm(total=total, desc="segment", unit="text")
 
 
