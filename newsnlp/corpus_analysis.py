@@ -17,15 +17,19 @@ corpus: every input row is either in ``articles`` or in ``errors``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from newsnlp.corpus import _files, _records
 from newsnlp.errors import InputError, NewsnlpError, OptionError
+from newsnlp.keywords import IdfTable, fit_idf
+from newsnlp.normalize.decode import decode
 from newsnlp.page import analyze
 from newsnlp.summarize import Summary, summarize
 
@@ -223,13 +227,13 @@ def _rows(summary: Summary, label: Any, identifier: Any, n_chars: int) -> _Rows:
     return rows
 
 
-def _analyze_item(item: _Item) -> _Rows:
+def _analyze_item(item: _Item, idf: IdfTable | None = None) -> _Rows:
     """Analyse one article; any failure becomes the reason in ``error`` (never raised)."""
     if item.error is not None:
         return _Rows(item.label, error=item.error)
     try:
         article = analyze(item.raw, published=item.published or None)  # type: ignore[arg-type]
-        rows = _rows(summarize(article), item.label, item.identifier, len(article.text))
+        rows = _rows(summarize(article, idf=idf), item.label, item.identifier, len(article.text))
         rows.text = article.text
     except NewsnlpError as error:
         return _Rows(item.label, error=f"{type(error).__name__}: {error}")
@@ -238,11 +242,11 @@ def _analyze_item(item: _Item) -> _Rows:
     return rows
 
 
-def _analyze_partition(frame: pd.DataFrame) -> pd.DataFrame:
+def _analyze_partition(frame: pd.DataFrame, idf: IdfTable | None = None) -> pd.DataFrame:
     """Dask's unit of work: a partition of items in, a partition of results out."""
     import pandas as pd  # noqa: PLC0415
 
-    return pd.DataFrame({"rows": [_analyze_item(item) for item in frame["item"]]}, index=frame.index)
+    return pd.DataFrame({"rows": [_analyze_item(item, idf) for item in frame["item"]]}, index=frame.index)
 
 
 def _items_from_frame(frame: pd.DataFrame, text: str, published: str, identifier: str) -> Iterator[_Item]:
@@ -280,7 +284,9 @@ def _items_from_path(path: Path) -> Iterator[_Item]:
         )
 
 
-def _run(items: list[_Item], engine: Engine, n_jobs: int, progress: bool) -> list[_Rows]:
+def _run(
+    items: list[_Item], engine: Engine, n_jobs: int, progress: bool, idf: IdfTable | None
+) -> list[_Rows]:
     bar = None
     if progress:
         from tqdm.auto import tqdm  # noqa: PLC0415  (only when the caller asks for a bar)
@@ -289,18 +295,18 @@ def _run(items: list[_Item], engine: Engine, n_jobs: int, progress: bool) -> lis
     results: list[_Rows] = []
     if engine == "pandas" or (engine == "processes" and n_jobs == 1):
         for item in items:
-            results.append(_analyze_item(item))
+            results.append(_analyze_item(item, idf))
             if bar is not None:
                 bar.update()
     elif engine == "processes":
         chunk = max(1, min(64, len(items) // (n_jobs * 4) or 1))
         with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-            for rows in pool.map(_analyze_item, items, chunksize=chunk):
+            for rows in pool.map(partial(_analyze_item, idf=idf), items, chunksize=chunk):
                 results.append(rows)
                 if bar is not None:
                     bar.update()
     else:
-        results = _run_dask(items, n_jobs)
+        results = _run_dask(items, n_jobs, idf)
         if bar is not None:
             bar.update(len(items))
     if bar is not None:
@@ -308,7 +314,7 @@ def _run(items: list[_Item], engine: Engine, n_jobs: int, progress: bool) -> lis
     return results
 
 
-def _run_dask(items: list[_Item], n_jobs: int) -> list[_Rows]:
+def _run_dask(items: list[_Item], n_jobs: int, idf: IdfTable | None) -> list[_Rows]:
     try:
         import dask  # noqa: PLC0415  (optional: the newsnlp[dask] extra)
         import dask.dataframe as dd  # noqa: PLC0415
@@ -323,7 +329,7 @@ def _run_dask(items: list[_Item], n_jobs: int) -> list[_Rows]:
     with dask.config.set({"dataframe.convert-string": False}):
         collection = dd.from_pandas(frame, npartitions=partitions, sort=True)  # type: ignore[no-untyped-call]  # Dask leaves it untyped
         meta = pd.DataFrame({"rows": pd.Series(dtype=object)})
-        result = collection.map_partitions(_analyze_partition, meta=meta).compute()
+        result = collection.map_partitions(_analyze_partition, idf=idf, meta=meta).compute()
     return list(result.sort_index()["rows"])
 
 
@@ -336,6 +342,7 @@ def analyze_corpus(
     engine: Engine = "pandas",
     n_jobs: int | None = None,
     topics: int | None = 10,
+    idf: IdfTable | Literal["fit"] | None = None,
     progress: bool = False,
 ) -> CorpusResult:
     r"""Analyse every article of a corpus into tables of articles, officials, slogans, dates, keywords.
@@ -344,7 +351,9 @@ def analyze_corpus(
     ``published`` and ``id`` columns are read when present), or a path for `load_corpus`.
     ``topics`` fits a topic model with that many topics on the analysed articles when there are
     at least twice as many articles, and adds ``main_topic`` and ``topic_label`` to ``articles``;
-    None skips it.
+    None skips it. ``idf`` is the IDF table for the keywords: jieba's by default, a table from
+    `fit_idf`, or ``"fit"`` to fit one on this corpus first (so that words every article of the
+    corpus uses, such as its city's name, do not top every article's keywords).
 
     >>> import pandas as pd
     >>> frame = pd.DataFrame({"text": ["標題\n市委書記梁偉新主持會議，部署“三爭”行動。", ""]})
@@ -371,7 +380,14 @@ def analyze_corpus(
         items = list(_items_from_path(Path(source)))
     else:
         items = list(_items_from_frame(source, text, published, id))
-    return _tables(_run(items, engine, jobs, progress), topics)
+    if idf == "fit":
+        table = _fit_idf(items, jobs if engine != "pandas" else 1)
+    elif idf is None or isinstance(idf, IdfTable):
+        table = idf
+    else:
+        message = f"idf must be an IdfTable, 'fit' or None, not {idf!r}"
+        raise OptionError(message)
+    return _tables(_run(items, engine, jobs, progress, table), topics)
 
 
 def _add_topics(articles: pd.DataFrame, texts: list[str], topics: int) -> pd.DataFrame:
@@ -396,6 +412,18 @@ def _add_topics(articles: pd.DataFrame, texts: list[str], topics: int) -> pd.Dat
     articles["main_topic"] = main
     articles["topic_label"] = [labels.get(topic) for topic in main]
     return model.topics_
+
+
+def _fit_idf(items: list[_Item], n_jobs: int) -> IdfTable | None:
+    """An IDF table fitted on the corpus's pages (decoded when bytes); None for no readable page."""
+    texts = []
+    for item in items:
+        if isinstance(item.raw, bytes):
+            with contextlib.suppress(NewsnlpError):  # the article will report its own error
+                texts.append(decode(item.raw).text)
+        elif isinstance(item.raw, str) and item.raw.strip():
+            texts.append(item.raw)
+    return fit_idf(texts, n_jobs=n_jobs) if texts else None
 
 
 def _tables(results: list[_Rows], topics: int | None) -> CorpusResult:

@@ -53,7 +53,8 @@ _TEXTRANK_WINDOW = 5
 _TAG_WEIGHTS = {"ns": 1.5}
 _LEAD_WEIGHT = 1.5
 _TITLE_WEIGHT = 1.5
-# IDF to a power below 1: a word's frequency in the article counts for more than its rarity.
+# jieba's IDF to a power below 1: a word's frequency in the article counts for more than its
+# rarity in jieba's reference corpus. A table fitted on the caller's corpus counts in full.
 _IDF_POWER = 0.4
 _TEXTRANK_DAMPING = 0.85
 
@@ -166,7 +167,7 @@ def _is_candidate(token: Token, drop: frozenset[str], whole: frozenset[str]) -> 
 
 
 def fit_idf(texts: Iterable[Article | str], *, n_jobs: int = 1) -> IdfTable:
-    """Fit an IDF table on a corpus (smoothed as scikit-learn does: ln((1+n)/(1+df)) + 1).
+    """Fit an IDF table on a corpus: ln((1+n)/(1+df)), so a word every text uses weighs nothing.
 
     >>> table = fit_idf(["市委书记讲话", "市长讲话"])
     >>> table["讲话"] < table["市长"], table.n_documents
@@ -183,8 +184,8 @@ def fit_idf(texts: Iterable[Article | str], *, n_jobs: int = 1) -> IdfTable:
     for tokens in segment_many(items, n_jobs=n_jobs):
         frequencies.update({token.text for token in tokens if _HAS_WORD.search(token.text)})
     count = len(items)
-    weights = {word: math.log((1 + count) / (1 + df)) + 1 for word, df in frequencies.items()}
-    return IdfTable(weights, default=math.log(1 + count) + 1, n_documents=count)
+    weights = {word: math.log((1 + count) / (1 + df)) for word, df in frequencies.items()}
+    return IdfTable(weights, default=math.log(1 + count), n_documents=count)
 
 
 @dataclass
@@ -265,12 +266,12 @@ def _terms(tokens: Sequence[Token], fixed: Mapping[str, Sequence[tuple[int, int]
     return [_Term(key, sorted(set(spans)), tags.get(key, "phrase")) for key, spans in merged.items() if spans]
 
 
-def _score_tfidf(terms: list[_Term], idf: IdfTable, lead_end: int, title: str) -> None:
+def _score_tfidf(terms: list[_Term], idf: IdfTable, lead_end: int, title: str, *, power: float) -> None:
     """Frequency times IDF, weighted by part of speech and by a place in the lead or the title."""
     total = sum(len(term.spans) for term in terms) or 1
     for term in terms:
         weight = idf[term.key] if term.key in idf.weights else _phrase_idf(term.key, idf)
-        weight = weight**_IDF_POWER * _TAG_WEIGHTS.get(term.tag, 1.0)
+        weight = weight**power * _TAG_WEIGHTS.get(term.tag, 1.0)
         if term.spans[0][0] < lead_end:
             weight *= _LEAD_WEIGHT
         if term.key in title:
@@ -366,7 +367,8 @@ def rank_keywords(
     if method == "tfidf":
         lead = split_sentences(article.text)
         title = normalize(article.meta.title).text if article.meta.title else ""
-        _score_tfidf(terms, idf if idf is not None else bundled_idf(), lead[0].end if lead else 0, title)
+        table, power = (bundled_idf(), _IDF_POWER) if idf is None else (idf, 1.0)
+        _score_tfidf(terms, table, lead[0].end if lead else 0, title, power=power)
     else:
         _score_textrank(terms)
     terms.sort(key=lambda term: (-term.score, term.spans[0][0]))

@@ -156,3 +156,18 @@ def test_a_corpus_too_small_for_topics_gets_none() -> None:
     result = analyze_corpus(pd.DataFrame({"text": ["标题\n会议。"] * 4}), topics=2)
     assert result.topics.empty
     assert result.articles["main_topic"].isna().all()
+
+
+def test_keywords_with_an_idf_fitted_on_the_corpus() -> None:
+    texts = [
+        f"标题\n江滨市召开{topic}会议，江滨市{topic}工作取得进展。江滨市要求落实。"
+        for topic in ("教育", "交通", "环保", "医疗")
+    ]
+    frame = pd.DataFrame({"text": texts})
+    plain = analyze_corpus(frame, topics=None)
+    fitted = analyze_corpus(frame, topics=None, idf="fit")
+    first = lambda result: result.keywords[result.keywords["rank"] == 1]["key"].tolist()  # noqa: E731
+    assert first(plain) == ["江滨"] * 4  # the city tops every article with jieba's IDF
+    assert first(fitted) == ["教育", "交通", "环保", "医疗"]
+    with pytest.raises(OptionError, match="idf"):
+        analyze_corpus(frame, idf="bundled")  # type: ignore[arg-type]
