@@ -171,3 +171,16 @@ def test_keywords_with_an_idf_fitted_on_the_corpus() -> None:
     assert first(fitted) == ["教育", "交通", "环保", "医疗"]
     with pytest.raises(OptionError, match="idf"):
         analyze_corpus(frame, idf="bundled")  # type: ignore[arg-type]
+
+
+def test_nothing_is_lost_with_good_empty_binary_and_huge_items() -> None:
+    huge = "标题\n" + "市委书记主持会议。" * 600_000  # 5.4 million characters, past analyze's limit
+    texts = ["标题\n市委书记梁伟新主持会议。", "", b"\x00\xff\x00 binary", huge, "   ", "English only."]
+    frame = pd.DataFrame({"text": texts}, index=[10, 11, 12, 13, 14, 15])
+    result = analyze_corpus(frame, topics=None)
+    assert list(result.articles.index) == [10]
+    reasons = dict(zip(result.errors["article"], result.errors["error"], strict=True))
+    assert sorted(reasons) == [11, 12, 13, 14, 15]
+    assert "max_chars" in reasons[13]
+    assert "NUL" in reasons[12]
+    assert "no Chinese" in reasons[15]
