@@ -22,6 +22,12 @@ def random_high_bytes(seed: int, size: int = 300) -> bytes:
         pytest.param(SIMPLIFIED.encode("utf-8"), "utf-8", SIMPLIFIED, id="utf-8"),
         pytest.param(b"\xef\xbb\xbf" + SIMPLIFIED.encode(), "utf-8-sig", SIMPLIFIED, id="utf-8-bom"),
         pytest.param(SIMPLIFIED.encode("utf-16"), "utf-16", SIMPLIFIED, id="utf-16-bom"),
+        pytest.param(
+            ("1998年" + SIMPLIFIED).encode("utf-16-le"), "utf-16-le", "1998年" + SIMPLIFIED, id="utf-16-le"
+        ),
+        pytest.param(
+            ("1998年" + SIMPLIFIED).encode("utf-16-be"), "utf-16-be", "1998年" + SIMPLIFIED, id="utf-16-be"
+        ),
         pytest.param(SIMPLIFIED.encode("gbk"), "gb18030", SIMPLIFIED, id="gbk"),
         pytest.param(SIMPLIFIED.encode("gb2312"), "gb18030", SIMPLIFIED, id="gb2312"),
         pytest.param(TRADITIONAL.encode("big5"), "big5hkscs", TRADITIONAL, id="big5"),
@@ -43,6 +49,7 @@ def test_decode(data: bytes, encoding: str, text: str) -> None:
     "data",
     [
         pytest.param(b"\x00\x01\x02binary\x00", id="nul-bytes"),
+        pytest.param(b"\x00\x07" * 50, id="nul-and-control-bytes"),
         *[pytest.param(random_high_bytes(seed), id=f"random-high-bytes-{seed}") for seed in range(5)],
         pytest.param("café".encode("latin-1"), id="latin-1"),
     ],

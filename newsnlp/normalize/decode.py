@@ -2,6 +2,8 @@
 
 Order of trust: a byte-order mark, then strict UTF-8, then the charset the page declares, then
 whichever of GB18030 and Big5-HKSCS decodes strictly into the more common Chinese characters.
+Bytes with NUL characters are UTF-16 without a byte-order mark when one byte order decodes them
+into clean Chinese text, and binary data otherwise.
 Nothing is decoded with ``errors="replace"``: bytes that fit no encoding raise `DecodeError`.
 """
 
@@ -37,6 +39,8 @@ _SUPERSETS = {
     "utf8": "utf-8",
 }
 _CANDIDATES = ("gb18030", "big5hkscs")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 # A Chinese text decoded with the right codec is mostly made of frequent characters.
 _MIN_COMMON_SHARE = 0.6
 
@@ -79,6 +83,26 @@ def _try(data: bytes, codec: str) -> str | None:
         return None
 
 
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text saved without a byte-order mark: NUL bytes are its ASCII characters' high bytes.
+
+    The byte order whose text holds no control characters (line breaks and tabs aside) and mostly
+    common Chinese characters wins; anything else is binary.
+    """
+    if len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _try(data, codec)
+        if (
+            text is not None
+            and not _CONTROL.search(text)
+            and _common_share(text) >= _MIN_COMMON_SHARE
+            and _IDEOGRAPH.search(text)
+        ):
+            return Decoded(text, codec)
+    return None
+
+
 def decode(data: bytes) -> Decoded:
     """Decode the bytes of a page or article.
 
@@ -93,6 +117,9 @@ def decode(data: bytes) -> Decoded:
             if text is not None:
                 return Decoded(text, codec)
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         message = "the bytes contain NUL characters: binary data, not a text or HTML page"
         raise DecodeError(message)
     text = _try(data, "utf-8")
