@@ -107,8 +107,9 @@ class CorpusResult:
         """How each slogan spread: first and last appearance, articles, and mentions per period.
 
         One row per slogan key, the columns ``kind``, ``first``, ``last``, ``articles``,
-        ``mentions``, then one column per period (months by default; any pandas period alias),
-        sorted by first appearance. Articles without a publication time are left out of it.
+        ``mentions``, then one column per period from the first to the last (months by default;
+        any pandas period alias), sorted by first appearance. Articles without a publication
+        time are left out of it.
         """
         import pandas as pd  # noqa: PLC0415  (pandas is imported only for corpus work)
 
@@ -117,7 +118,8 @@ class CorpusResult:
             return pd.DataFrame(columns=["kind", "first", "last", "articles", "mentions"])
         # Periods by the calendar of the papers (China Standard Time), not of UTC.
         published = pd.to_datetime(table["published"], utc=True).dt.tz_convert("Asia/Shanghai")
-        table = table.assign(period=published.dt.tz_localize(None).dt.to_period(freq).astype(str))
+        periods = published.dt.tz_localize(None).dt.to_period(freq)
+        table = table.assign(period=periods.astype(str))
         summary = table.groupby("key").agg(
             kind=("kind", "first"),
             first=("published", "min"),
@@ -126,6 +128,9 @@ class CorpusResult:
             mentions=("count", "sum"),
         )
         counts = table.pivot_table(index="key", columns="period", values="count", aggfunc="sum", fill_value=0)
+        # Every period from the first to the last, quiet ones included, so a chart has no gaps.
+        every = [str(period) for period in pd.period_range(periods.min(), periods.max(), freq=freq)]
+        counts = counts.reindex(columns=every, fill_value=0)
         return summary.join(counts).sort_values(["first", "mentions"], ascending=[True, False])
 
     def to_files(self, folder: str | Path, *, formats: Iterable[str] = ("csv", "parquet")) -> list[Path]:

@@ -184,3 +184,15 @@ def test_nothing_is_lost_with_good_empty_binary_and_huge_items() -> None:
     assert "max_chars" in reasons[13]
     assert "NUL" in reasons[12]
     assert "no Chinese" in reasons[15]
+
+
+def test_slogan_diffusion_has_every_month() -> None:
+    frame = pd.DataFrame(
+        {
+            "text": ["标题\n要落实“两手抓”方针。", "标题\n继续落实“两手抓”方针。"],
+            "published": ["2024-01-10", "2024-04-02"],
+        }
+    )
+    diffusion = analyze_corpus(frame, topics=None).slogan_diffusion()
+    assert list(diffusion.columns[5:]) == ["2024-01", "2024-02", "2024-03", "2024-04"]
+    assert diffusion.loc["两手抓", ["2024-01", "2024-02", "2024-03", "2024-04"]].tolist() == [1, 0, 0, 1]
