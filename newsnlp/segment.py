@@ -185,8 +185,9 @@ _NOT_IN_NAMES = re.compile("^(?:v|vd|p|c|u[a-z]*|d|r|m|q|f|y|e|o|t)$")
 
 @cache
 def _title_pattern() -> re.Pattern[str]:
-    """A word that ends in a post of ``resources/titles.txt``: a name may follow it (市长张永宁)."""
-    return re.compile("(?:" + "|".join(re.escape(post) for post in read_list("titles.txt")) + ")$")
+    """A word that ends in a post of ``resources/titles.tsv``: a name may follow it (市长张永宁)."""
+    posts = (row.split("\t", 1)[0] for row in read_list("titles.tsv"))  # post, level, system
+    return re.compile("(?:" + "|".join(map(re.escape, posts)) + ")$")
 
 
 def _merge_names(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

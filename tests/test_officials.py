@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from typing import Any, get_args
+
 import pytest
 
 import newsnlp as nn
 from newsnlp.errors import InputError
 from newsnlp.extract import Official, extract_officials
+from newsnlp.extract.officials import Level, System
+from newsnlp.resources import read_list
 from tests.conftest import sample_as_html
 
 
@@ -118,6 +122,32 @@ def test_sample_mentions_point_into_the_page(
         pytest.param("他为人民服务，当选为劳动模范。", [], id="elected-but-not-to-a-post"),
         pytest.param("宁德市委书记会议纪要印发。", [], id="a-domestic-post-is-not-foreign"),
         pytest.param("全市上下光荣完成任务，努力实现满堂红。", [], id="no-official"),
+        pytest.param("张永宁，市长，主持会议。", [("张永宁", ("市长",))], id="apposition-after-a-comma"),
+        pytest.param(
+            "梁伟新（市委书记）出席会议。", [("梁伟新", ("市委书记",))], id="apposition-in-brackets"
+        ),
+        pytest.param(
+            "会见了王世雄（市人大常委会主任）和兰斯琦（市政协主席）。",
+            [("王世雄", ("市人大常委会主任",)), ("兰斯琦", ("市政协主席",))],
+            id="appositions-of-names-cut-in-pieces",
+        ),
+        pytest.param(
+            "李四，县委副书记兼县长。", [("李四", ("县委副书记", "县长"))], id="apposition-with-a-chain"
+        ),
+        pytest.param(
+            "据张三（宁德市公安局副局长）介绍，案件已告破。",
+            [("张三", ("宁德市公安局副局长",))],
+            id="apposition-with-a-department",
+        ),
+        pytest.param(
+            "记者从市委书记梁伟新处获悉，会议将召开。",
+            [("梁伟新", ("市委书记",))],
+            id="title-before-name-then-place",
+        ),
+        pytest.param("张永宁，市长李彦出席。", [("李彦", ("市长",))], id="next-clause-title-not-apposition"),
+        pytest.param("其中学得最好的是张同钰，后任地质部副部长。", [], id="a-later-post-is-not-apposition"),
+        pytest.param("他们是张三，李四。", [], id="comma-between-names"),
+        pytest.param("梁伟新（右二）在会上。", [], id="brackets-without-a-post"),
     ],
 )
 def test_official_patterns(text: str, expected: list[tuple[str, tuple[str, ...]]], script: str) -> None:
@@ -132,6 +162,69 @@ def test_official_patterns(text: str, expected: list[tuple[str, tuple[str, ...]]
         ]
     officials = extract_officials(text)
     assert [(official.name, official.titles) for official in officials] == expected
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize(
+    ("text", "levels", "systems"),
+    [
+        pytest.param(
+            "中共中央总书记、国家主席江泽民出席会议。",
+            ("central", "central"),
+            ("party", "government"),
+            id="central",
+        ),
+        pytest.param(
+            "省政协常委、县人民法院院长刘一出席。",
+            ("province", "county"),
+            ("cppcc", "court"),
+            id="organ-wins",
+        ),
+        pytest.param(
+            "福建省宁德市公安局副局长张三出席。", ("city",), ("government",), id="innermost-tier-word"
+        ),
+        pytest.param("县纪委常务副书记韩一出席。", ("county",), ("party",), id="any-level-organ"),
+        pytest.param("镇党委书记陈二讲话。", ("township",), ("party",), id="township"),
+        pytest.param("市长张永宁主持会议。", ("city",), ("government",), id="from-the-post"),
+        pytest.param("解放军总参谋长傅全有会见来宾。", ("central",), ("army",), id="army"),
+        pytest.param("全国总工会副主席张三讲话。", ("central",), ("mass",), id="mass-organisation"),
+        pytest.param("美国总统克林顿会见来宾。", ("central",), ("foreign",), id="foreign-post"),
+        pytest.param("以色列外长利维会见来宾。", ("central",), ("foreign",), id="foreign-place"),
+        pytest.param("联合国秘书长安南宣布了任命。", ("any",), ("international",), id="international"),
+        pytest.param("首席科学家张三出席会议。", (), (), id="no-official"),
+    ],
+)
+def test_levels_and_systems_go_with_titles(
+    text: str, levels: tuple[str, ...], systems: tuple[str, ...], script: str
+) -> None:
+    if script == "traditional":
+        text = nn.normalize(text, target="traditional").text
+    officials = extract_officials(text)
+    assert [(official.levels, official.systems) for official in officials] == (
+        [(levels, systems)] if levels else []
+    )
+    for official in officials:
+        assert len(official.levels) == len(official.systems) == len(official.titles)
+
+
+def test_sample_levels_and_systems(sample_officials: tuple[Official, ...]) -> None:
+    by_name = {official.name: official for official in sample_officials}
+    assert by_name["李彥"].levels == ("city", "city")
+    assert by_name["李彥"].systems == ("party", "government")
+    assert by_name["王世雄"].systems == ("congress",)
+    assert by_name["陳娥"].levels == by_name["陳娥"].systems == ("any", "any")  # staff: not known
+
+
+@pytest.mark.parametrize("name", ["titles.tsv", "organs.tsv"])
+def test_lexicons_are_well_formed(name: str) -> None:
+    rows = [line.split("\t") for line in read_list(name)]
+    assert rows
+    assert all(len(row) == 3 for row in rows)
+    words = [row[0] for row in rows]
+    assert len(words) == len(set(words)), "a word listed twice"
+    assert {row[1] for row in rows} <= set(get_args(Level))
+    assert {row[2] for row in rows} <= set(get_args(System))
+    assert all(nn.normalize(word).text == word for word in words)  # Simplified, normalised
 
 
 def test_later_mentions_and_surname_references_are_linked() -> None:
@@ -190,3 +283,31 @@ def test_posts_can_be_added_for_one_call() -> None:
     assert extract_officials(text) == ()  # nothing leaks into the next call
     with pytest.raises(InputError, match="not one string"):
         extract_officials(text, posts="首席科学家")  # type: ignore[arg-type]
+    (official,) = extract_officials(text, posts=[("首席科学家", "any", "government")])
+    assert official.systems == ("government",)
+
+
+def test_organs_can_be_added_for_one_call() -> None:
+    text = "市行政服務中心主任張三出席。"
+    (official,) = extract_officials(text)
+    assert (official.titles, official.organizations) == (("主任",), ())
+    (official,) = extract_officials(text, organs=[("行政服务中心", "any", "government")])
+    assert official.titles == ("市行政服務中心主任",)
+    assert official.organizations == ("市行政服務中心",)
+    assert (official.levels, official.systems) == (("city",), ("government",))
+    (official,) = extract_officials(text, organs=["行政服務中心"])
+    assert (official.levels, official.systems) == (("city",), ("any",))
+    assert extract_officials(text)[0].titles == ("主任",)  # nothing leaks into the next call
+
+
+@pytest.mark.parametrize(
+    ("keywords", "message"),
+    [
+        pytest.param({"organs": "市委"}, "organs must be a list", id="organs-one-string"),
+        pytest.param({"organs": [("市委", "nation", "party")]}, "level 'nation'", id="unknown-level"),
+        pytest.param({"posts": [("市长", "city", "state")]}, "system 'state'", id="unknown-system"),
+    ],
+)
+def test_bad_lexicon_additions(keywords: dict[str, Any], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        extract_officials("市长张永宁主持会议。", **keywords)
