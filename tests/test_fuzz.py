@@ -170,6 +170,8 @@ def test_keywords_and_summaries(text: str) -> None:
         pytest.param("“" * 20_000 + "市委书记", id="unclosed-quotes"),
         pytest.param("、".join(["深学争优"] * 5_000), id="long-chain"),
         pytest.param("市" * 50_000, id="no-punctuation"),
+        # Once quadratic: every date of a long paragraph was checked against every other.
+        pytest.param("，".join(["1月5日"] * 20_000), id="a-paragraph-of-dates"),
         pytest.param("《" * 10_000 + "市委书记》", id="unclosed-book-marks"),
     ],
 )

@@ -1320,37 +1320,47 @@ class _Found:
 def _find(text: str, reference: _Reference) -> list[_Found]:
     """Whole-pattern mentions first; composed pieces fill the text they leave."""
     found: list[_Found] = []
-    taken: list[tuple[int, int]] = []
     whole: list[tuple[int, int, re.Match[str], Callable[[re.Match[str], _Reference], _Value]]] = []
     composed = list(_compose(_pieces(text), text))
     for pattern, reader in _whole_patterns():
         whole.extend((match.start(), match.end(), match, reader) for match in pattern.finditer(text))
+    # Per character: taken by a whole-pattern mention, and the longest composed mention over it
+    # (arrays, so that a paragraph full of dates costs linear time, not quadratic).
+    occupied = bytearray(len(text))
+    composed_length = [0] * len(text)
+    for start, end, _ in composed:
+        for position in range(start, end):
+            composed_length[position] = max(composed_length[position], end - start)
     # Longest first, then leftmost, so 过去一年 beats 一年 and 新中国成立75周年 beats 75周年.
     for start, end, match, reader in sorted(whole, key=lambda item: (item[0] - item[1], item[0])):
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        if any(occupied[start:end]):
             continue
         # A composed mention as long or longer wins (一九九七年十二月 over the count 一九九七年).
-        if any(span[0] < end and start < span[1] and span[1] - span[0] >= end - start for span in composed):
+        if max(composed_length[start:end], default=0) >= end - start:
             continue
-        taken.append((start, end))
+        occupied[start:end] = b"\x01" * (end - start)
         found.append(_Found(start, end, reader(match, reference)))
     previous: _Found | None = None
+    ending = {item.end: item for item in found}  # mentions by where they end, for ranges
     for start, end, pieces in composed:
         fields = pieces
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        if any(occupied[start:end]):
             continue
         if previous is not None and previous.value.start and _RANGE_GAP.fullmatch(text[previous.end : start]):
             fields = _second_end(fields, previous)
         current = _Found(start, end, _resolve(fields, reference), fields)
         found.append(current)
+        ending[end] = current
         previous = current
         opening = _range_opening(text, start, end, current.value)
         if opening is None:
             continue
-        year = next((item for item in found if item.end == opening.start and set(item.fields) == {"y"}), None)
+        year = ending.get(opening.start)
+        year = year if year is not None and set(year.fields) == {"y"} else None
         if year is not None and text[start:end].endswith("月") and not {"y", "yy", "yoff"} & set(fields):
             # 2018年2—4月: the year written before the first end holds for both.
             found.remove(year)
+            del ending[year.end]
             current.fields = fields = {**fields, "y": year.fields["y"]}
             current.value = _resolve(fields, reference)
             opening = _range_opening(text, start, end, current.value)
