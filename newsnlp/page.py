@@ -17,6 +17,7 @@ Every non-blank line of the page is kept in ``Article.regions`` with the role it
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -87,13 +88,16 @@ def _lines(page: str) -> list[_Line]:
     invisible character still belongs to it.
     """
     normalized = normalize(page)
+    # A bare carriage return ends a line too (old Mac files), as it does for the normaliser. The
+    # breaks are found once and looked up by bisection, so long pages cost n log n, not n².
+    breaks = [match.start() for match in re.finditer("[\r\n]", page)]
     lines = []
     for match in re.finditer(r"[^\n]+", normalized.text):
         start, end = normalized.offsets.to_raw(match.start(), match.end())
-        # A bare carriage return ends a line too (old Mac files), as it does for the normaliser.
-        line_start = max(page.rfind("\n", 0, start), page.rfind("\r", 0, start)) + 1
-        ends = [found for found in (page.find("\n", end), page.find("\r", end)) if found != -1]
-        line_end = min(ends, default=len(page))
+        before = bisect.bisect_left(breaks, start)
+        line_start = breaks[before - 1] + 1 if before else 0
+        after = bisect.bisect_left(breaks, end)
+        line_end = breaks[after] if after < len(breaks) else len(page)
         start -= len(page[line_start:start].lstrip())
         end = max(end, end + len(page[end:line_end].rstrip()))
         lines.append(
