@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed
 
 demo: setup
-	$(BIN)/newsnlp parse --indent 2 corpora/sample/ningde-2024-02-19.txt
+	$(BIN)/newsnlp summarize --format markdown corpora/sample/ningde-2024-02-19.txt
 
 test: setup
 	$(BIN)/python -m pytest
