@@ -98,8 +98,8 @@ class TopicModel(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None):  
     Attributes:
         pipeline_: The fitted `sklearn.pipeline.Pipeline` (``vectorize`` then ``model``).
         topics_: A `pandas.DataFrame`, one row per topic: ``topic`` (its id), ``label`` (its top
-            three words joined by "/"), ``terms`` (a tuple of its top words) and ``weights`` (their
-            share of the topic's weight, a tuple of floats).
+            three words of two or more characters joined by "/"), ``terms`` (a tuple of its top
+            words) and ``weights`` (their share of the topic's weight, a tuple of floats).
         n_features_in_: The number of words in the vocabulary.
 
     A text with no word of the vocabulary has no topic: its row of `transform` is all zeros and
@@ -291,7 +291,9 @@ class TopicModel(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None):  
             order = order[weights[order] > 0]
             terms = tuple(str(vocabulary[column]) for column in order)
             shares = tuple(float(weights[column] / total) for column in order) if total > 0 else ()
-            rows.append({"topic": topic, "label": "/".join(terms[:3]), "terms": terms, "weights": shares})
+            # Single characters (图, 人) help the model but make poor names: the label prefers words.
+            named = [term for term in terms if len(term) > 1] or list(terms)
+            rows.append({"topic": topic, "label": "/".join(named[:3]), "terms": terms, "weights": shares})
         return pd.DataFrame(rows, columns=["topic", "label", "terms", "weights"])
 
     def _check_fitted(self) -> None:
