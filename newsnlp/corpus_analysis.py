@@ -18,8 +18,9 @@ corpus: every input row is either in ``articles`` or in ``errors``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -93,6 +94,10 @@ class CorpusResult:
     ``officials``, ``slogans``, ``dates`` and ``keywords`` one row per record, with the article's
     label in ``article`` and its publication time in ``published``; ``topics`` one row per topic
     (empty when no topic model was fitted); ``errors`` one row per article that failed.
+
+    ``folder`` is set when `analyze_corpus` wrote the tables as it read the corpus (``out=``):
+    the tables then live in ``folder/<table>/part-*.parquet`` (read them with
+    ``pandas.read_parquet(folder / "officials")``) and this record holds only ``errors``.
     """
 
     articles: pd.DataFrame
@@ -102,6 +107,7 @@ class CorpusResult:
     keywords: pd.DataFrame
     topics: pd.DataFrame
     errors: pd.DataFrame
+    folder: Path | None = None
 
     def slogan_diffusion(self, *, freq: str = "M") -> pd.DataFrame:
         """How each slogan spread: first and last appearance, articles, and mentions per period.
@@ -138,7 +144,7 @@ class CorpusResult:
         target = Path(folder)
         target.mkdir(parents=True, exist_ok=True)
         written = []
-        for name in ("articles", "officials", "slogans", "dates", "keywords", "topics", "errors"):
+        for name in TABLES:
             table = _flat(getattr(self, name))
             for kind in formats:
                 path = target / f"{name}.{kind}"
@@ -349,6 +355,8 @@ def analyze_corpus(
     topics: int | None = 10,
     idf: IdfTable | Literal["fit"] | None = None,
     progress: bool = False,
+    out: str | Path | None = None,
+    chunk_size: int = 1000,
 ) -> CorpusResult:
     r"""Analyse every article of a corpus into tables of articles, officials, slogans, dates, keywords.
 
@@ -359,6 +367,11 @@ def analyze_corpus(
     None skips it. ``idf`` is the IDF table for the keywords: jieba's by default, a table from
     `fit_idf`, or ``"fit"`` to fit one on this corpus first (so that words every article of the
     corpus uses, such as its city's name, do not top every article's keywords).
+
+    ``out`` streams a corpus larger than memory: articles are read ``chunk_size`` at a time and
+    each chunk's tables are written to ``out/<table>/part-NNNNN.parquet`` before the next is read;
+    the result holds only ``errors`` and ``folder``. Topics and ``idf="fit"`` need the whole
+    corpus at once, so they are refused with ``out``.
 
     >>> import pandas as pd
     >>> frame = pd.DataFrame({"text": ["標題\n市委書記梁偉新主持會議，部署“三爭”行動。", ""]})
@@ -382,9 +395,21 @@ def analyze_corpus(
         message = "analyze_corpus() got None; pass a DataFrame or a path"
         raise InputError(message)
     if isinstance(source, str | Path):
-        items = list(_items_from_path(Path(source)))
+        stream = _items_from_path(Path(source))
     else:
-        items = list(_items_from_frame(source, text, published, id))
+        stream = _items_from_frame(source, text, published, id)
+    if out is not None:
+        if topics is not None or idf == "fit":
+            message = "topics and idf='fit' need the whole corpus at once; with out= pass topics=None"
+            raise OptionError(message)
+        if chunk_size < 1:
+            message = f"chunk_size must be 1 or more, not {chunk_size}"
+            raise OptionError(message)
+        given = idf if isinstance(idf, IdfTable) else None
+        return _stream(
+            stream, Path(out), chunk_size, lambda items: _run(items, engine, jobs, progress, given)
+        )
+    items = list(stream)
     if idf == "fit":
         table = _fit_idf(items, jobs if engine != "pandas" else 1)
     elif idf is None or isinstance(idf, IdfTable):
@@ -393,6 +418,39 @@ def analyze_corpus(
         message = f"idf must be an IdfTable, 'fit' or None, not {idf!r}"
         raise OptionError(message)
     return _tables(_run(items, engine, jobs, progress, table), topics)
+
+
+TABLES = ("articles", "officials", "slogans", "dates", "keywords", "topics", "errors")
+
+
+def _stream(
+    items: Iterator[_Item], folder: Path, chunk_size: int, run: Callable[[list[_Item]], list[_Rows]]
+) -> CorpusResult:
+    """Analyse ``chunk_size`` items at a time and write each chunk's tables as Parquet parts."""
+    import pandas as pd  # noqa: PLC0415
+
+    errors = []
+    for number, chunk in enumerate(_batches(items, chunk_size)):
+        result = _tables(run(chunk), None)
+        for name in TABLES:
+            if name != "topics":
+                (folder / name).mkdir(parents=True, exist_ok=True)
+                _flat(getattr(result, name)).to_parquet(folder / name / f"part-{number:05d}.parquet")
+        errors.append(result.errors)
+    empty = _tables([], None)
+    everything = pd.concat(errors, ignore_index=True) if errors else empty.errors
+    return dataclasses.replace(empty, errors=everything, folder=folder)
+
+
+def _batches(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
+    batch: list[_Item] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _add_topics(articles: pd.DataFrame, texts: list[str], topics: int) -> pd.DataFrame:

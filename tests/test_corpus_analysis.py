@@ -196,3 +196,37 @@ def test_slogan_diffusion_has_every_month() -> None:
     diffusion = analyze_corpus(frame, topics=None).slogan_diffusion()
     assert list(diffusion.columns[5:]) == ["2024-01", "2024-02", "2024-03", "2024-04"]
     assert diffusion.loc["两手抓", ["2024-01", "2024-02", "2024-03", "2024-04"]].tolist() == [1, 0, 0, 1]
+
+
+def test_a_corpus_is_streamed_to_parquet_parts(tmp_path: Path) -> None:
+    records = [
+        {
+            "id": f"x{number}",
+            "text": f"标题\n市委书记张建国主持第{number}次会议，落实“两手抓”。",
+            "published": "2024-01-05",
+        }
+        for number in range(7)
+    ]
+    records.insert(3, {"id": "bad", "text": ""})
+    source = tmp_path / "corpus.jsonl"
+    source.write_text(
+        "\n".join(json.dumps(record, ensure_ascii=False) for record in records), encoding="utf-8"
+    )
+    out = tmp_path / "tables"
+    streamed = analyze_corpus(source, topics=None, out=out, chunk_size=3)
+    assert streamed.folder == out
+    assert streamed.articles.empty
+    assert len(streamed.errors) == 1
+    assert sorted(path.name for path in (out / "officials").iterdir()) == [
+        "part-00000.parquet",
+        "part-00001.parquet",
+        "part-00002.parquet",
+    ]
+    whole = analyze_corpus(source, topics=None)
+    officials = pd.read_parquet(out / "officials")
+    assert officials["name"].tolist() == whole.officials["name"].tolist() == ["张建国"] * 7
+    assert pd.read_parquet(out / "articles")["id"].tolist() == whole.articles["id"].tolist()
+    with pytest.raises(OptionError, match="topics"):
+        analyze_corpus(source, out=out)
+    with pytest.raises(OptionError, match="chunk_size"):
+        analyze_corpus(source, topics=None, out=out, chunk_size=0)
