@@ -2,6 +2,7 @@
 
 Usage (from the project root):
     python benchmarks/bench_corpus.py --pfr ../shared/data/pfr1998/dev.jsonl [--limit N] [--jobs 2]
+    python benchmarks/bench_corpus.py --pfr ../shared/data/pfr1998/dev.jsonl --memory 100
 
 The People's Daily dev articles are written out as plain-text pages (paragraphs joined by line
 breaks), once as published (Simplified) and once converted to Traditional with OpenCC. Each row
@@ -14,6 +15,10 @@ text per second and as a ratio to bare ``jieba.cut`` on the same pages in the sa
 - ``analyze_corpus``: the whole pipeline (summary, keywords, officials, slogans, dates), one
   process, no topics.
 
+With ``--memory N`` the script instead measures the peak traced Python memory of
+``analyze_corpus(path, out=..., chunk_size=100)`` on a corpus of N and of 10N articles (the dev
+articles repeated), to check that streaming keeps memory flat.
+
 The engine rows time ``analyze_corpus`` on the Simplified pages with ``engine="processes"`` and
 ``engine="dask"`` (a local distributed cluster of ``--jobs`` single-threaded workers), with their
 speed-up over one process.
@@ -24,7 +29,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import tempfile
 import time
+import tracemalloc
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -61,6 +68,33 @@ def each(call: Callable[[str], object], pages: list[str]) -> Callable[[], None]:
     return run
 
 
+def memory(path: Path, base: int) -> None:
+    """Peak traced Python memory of `analyze_corpus(out=...)` on N and 10N articles (a JSON Lines
+    corpus that repeats the dev articles as needed, written to a temporary folder)."""
+    pages = read_pages(path, None)
+    print(
+        f"## Streaming memory: analyze_corpus(path, out=..., chunk_size=100), {base} and {base * 10} articles"
+    )
+    print("| articles | peak traced MiB |")
+    print("|---|---|")
+    peaks = []
+    for count in (base, base * 10):
+        with tempfile.TemporaryDirectory() as folder:
+            corpus = Path(folder) / "corpus.jsonl"
+            with corpus.open("w", encoding="utf-8") as handle:
+                for number in range(count):
+                    handle.write(
+                        json.dumps({"id": number, "text": pages[number % len(pages)]}, ensure_ascii=False)
+                    )
+                    handle.write("\n")
+            tracemalloc.start()
+            nn.analyze_corpus(corpus, topics=None, out=Path(folder) / "tables", chunk_size=100)
+            peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
+            tracemalloc.stop()
+        print(f"| {count} | {peaks[-1]:.1f} |")
+    print(f"\nPeak for {base * 10} articles / peak for {base}: {peaks[1] / peaks[0]:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -68,7 +102,13 @@ def main() -> None:
     parser.add_argument("--pfr", type=Path, required=True, help="pfr1998 dev.jsonl")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--jobs", type=int, default=2, help="workers for the engine rows")
+    parser.add_argument(
+        "--memory", type=int, default=0, help="also measure streaming memory for N and 10N articles"
+    )
     arguments = parser.parse_args()
+    if arguments.memory:
+        memory(arguments.pfr, arguments.memory)
+        return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import jieba  # noqa: PLC0415  (the reference the goals are stated against)
