@@ -1,7 +1,8 @@
 """Load a corpus of news articles into a pandas DataFrame, one row per article.
 
 Files read: ``.txt``, ``.html`` and ``.htm`` (one article per file, bytes decoded by detection),
-``.jsonl`` (one article per line) and ``.csv`` (one article per row). In JSON Lines and CSV the
+``.jsonl`` (one article per line), ``.csv`` and ``.parquet`` (one article per row; Parquet is read
+in batches, so a file larger than memory streams). In JSON Lines, CSV and Parquet the
 article is the first present field of ``raw``, ``html``, ``text``, ``content``; ``published``,
 ``url`` and ``id`` are read when present. A file or record that cannot be read or parsed becomes
 a row whose ``error`` column says why; nothing is skipped silently.
@@ -26,7 +27,7 @@ __all__ = ["ARTICLE_FIELDS", "COLUMNS", "SUFFIXES", "load_corpus"]
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv", ".parquet")
 ARTICLE_FIELDS = ("raw", "html", "text", "content")
 COLUMNS = (
     "path",
@@ -100,12 +101,28 @@ def _records(path: Path) -> Iterator[_Record]:
                         yield _Record(name, number, None, {}, "a JSON line must hold an object")
                         continue
                     yield _from_fields(name, number, fields)
+        elif suffix == ".parquet":
+            yield from _parquet_records(path)
         else:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False)
             for number, row in enumerate(frame.to_dict("records"), start=1):
                 yield _from_fields(name, number, {str(key): value for key, value in row.items()})
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         yield _Record(name, None, None, {}, f"cannot read the file: {error}")
+
+
+def _parquet_records(path: Path) -> Iterator[_Record]:
+    """The rows of a Parquet file, a batch at a time."""
+    import pyarrow.parquet as pq  # noqa: PLC0415 - only Parquet corpora need it
+
+    number = 0
+    try:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=1000):
+            for row in batch.to_pylist():
+                number += 1
+                yield _from_fields(str(path), number, {str(key): value for key, value in row.items()})
+    except ValueError as error:  # pyarrow's ArrowInvalid: not Parquet, or a damaged file
+        yield _Record(str(path), None, None, {}, f"cannot read the file: {error}")
 
 
 def _row(record: _Record) -> dict[str, Any]:

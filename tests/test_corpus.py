@@ -111,3 +111,17 @@ def test_the_sample_corpus_loads_whole() -> None:
     subjects = pd.Series([record["subject"] for record in records]).value_counts()
     assert len(subjects) >= 6
     assert subjects.min() >= 6
+
+
+def test_a_parquet_corpus_is_read_row_by_row(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.parquet"
+    pd.DataFrame(
+        {"id": ["a", "b"], "text": ["标题\n市委书记梁伟新主持会议。", ""], "published": ["2024-02-19", None]}
+    ).to_parquet(path)
+    frame = nn.load_corpus(path)
+    assert frame["id"].tolist() == ["a", "b"]
+    assert frame["record"].tolist() == [1, 2]
+    assert frame["error"].isna().tolist() == [True, False]
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"not parquet at all")
+    assert nn.load_corpus(broken)["error"].iloc[0].startswith("cannot read the file")
