@@ -213,14 +213,15 @@ def _phrases(candidates: Sequence[Token], fixed: frozenset[str]) -> dict[str, li
             ):
                 grams[tuple(token.text for token in run)].append((run[0].start, run[-1].end))
     recurring = {gram: spans for gram, spans in grams.items() if len(spans) >= 2}
-    closed = {
-        gram: spans
-        for gram, spans in recurring.items()
-        if not any(
-            len(longer) > len(gram) and len(other) == len(spans) and _contains(longer, gram)
-            for longer, other in recurring.items()
-        )
+    # A pair inside a recurring triple that recurs exactly as often only ever continues that way.
+    subsumed = {
+        pair
+        for triple, spans in recurring.items()
+        if len(triple) == 3
+        for pair in (triple[:2], triple[1:])
+        if len(recurring.get(pair, ())) == len(spans)
     }
+    closed = {gram: spans for gram, spans in recurring.items() if gram not in subsumed}
     taken: set[int] = set()
     phrases: dict[str, list[tuple[int, int]]] = {}
     for gram, spans in sorted(closed.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
@@ -229,10 +230,6 @@ def _phrases(candidates: Sequence[Token], fixed: frozenset[str]) -> dict[str, li
             phrases["".join(gram)] = free
             taken.update(position for start, end in free for position in range(start, end))
     return phrases
-
-
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    return any(longer[index : index + len(shorter)] == shorter for index in range(len(longer)))
 
 
 def _terms(tokens: Sequence[Token], fixed: Mapping[str, Sequence[tuple[int, int]]]) -> list[_Term]:

@@ -172,6 +172,8 @@ def test_keywords_and_summaries(text: str) -> None:
         pytest.param("市" * 50_000, id="no-punctuation"),
         # Once quadratic: every date of a long paragraph was checked against every other.
         pytest.param("，".join(["1月5日"] * 20_000), id="a-paragraph-of-dates"),
+        # Once quadratic: every slogan occurrence was checked against every longer one.
+        pytest.param("坚持一国两制，推进科教兴国。" * 10_000, id="repeated-slogans"),
         pytest.param("《" * 10_000 + "市委书记》", id="unclosed-book-marks"),
     ],
 )

@@ -408,14 +408,18 @@ def _occurrences(text: str, keys: list[str]) -> dict[str, list[tuple[int, int]]]
     own (“三争” inside 以“三争”为号 以项目为令).
     """
     spans: dict[str, list[tuple[int, int]]] = {}
-    taken: list[tuple[int, int]] = []
+    # Per character, the furthest end of a longer key's occurrence that covers it: a place is
+    # inside one when that end reaches its own (linear time, however often keys recur).
+    reach = [0] * len(text)
     for key in sorted(keys, key=len, reverse=True):
         for match in re.finditer(re.escape(key), text):
-            span = match.span()
-            quoted = text[span[0] - 1 : span[0]] in _OPENERS and text[span[1] : span[1] + 1] in ("”", "’")
-            if quoted or not any(start <= span[0] and span[1] <= end for start, end in taken):
-                spans.setdefault(key, []).append(span)
-        taken.extend(spans.get(key, []))
+            start, end = match.span()
+            quoted = text[start - 1 : start] in _OPENERS and text[end : end + 1] in ("”", "’")
+            if quoted or reach[start] < end:
+                spans.setdefault(key, []).append((start, end))
+        for start, end in spans.get(key, []):
+            for position in range(start, end):
+                reach[position] = max(reach[position], end)
     return spans
 
 
