@@ -391,8 +391,5 @@ def _simplified(word: str) -> str:
 
 
 def _keyword(article: Article, term: _Term) -> Keyword:
-    mentions = []
-    for start, end in sorted(term.spans):
-        raw_start, raw_end = article.to_raw(start, end)
-        mentions.append(Mention(article.original((start, end)), start, end, raw_start, raw_end))
-    return Keyword(mentions[0].text, term.key, round(term.score, 6), tuple(mentions))
+    mentions = tuple(Mention.in_body(article, start, end) for start, end in sorted(term.spans))
+    return Keyword(mentions[0].text, term.key, round(term.score, 6), mentions)

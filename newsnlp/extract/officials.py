@@ -97,10 +97,11 @@ _STAFF_TITLES = {"reporters": "记者", "photographers": "摄影", "editors": "�
 
 @dataclass(frozen=True)
 class Mention:
-    """One place an official is named.
+    """One place a name, slogan or keyword is written.
 
-    ``start``/``end`` are in ``article.text`` (None for a credit outside the body);
-    ``raw_start``/``raw_end`` in ``article.raw``; ``text`` is as written there.
+    ``start``/``end`` are in ``article.text`` (None for a place outside the body, such as a
+    credit or a headline); ``raw_start``/``raw_end`` in ``article.raw``; ``text`` is as written
+    there.
     """
 
     text: str
@@ -108,6 +109,12 @@ class Mention:
     end: int | None
     raw_start: int
     raw_end: int
+
+    @classmethod
+    def in_body(cls, article: Article, start: int, end: int) -> Mention:
+        """The mention of ``article.text[start:end]``, with its place and text in the original."""
+        raw_start, raw_end = article.to_raw(start, end)
+        return cls(article.original((start, end)), start, end, raw_start, raw_end)
 
 
 @dataclass(frozen=True)
@@ -561,11 +568,6 @@ def _later_mentions(
                 entry.names.append((start, end))
 
 
-def _mention(article: Article, start: int, end: int) -> Mention:
-    raw_start, raw_end = article.to_raw(start, end)
-    return Mention(article.original((start, end)), start, end, raw_start, raw_end)
-
-
 def _official(article: Article, entry: _Found, lexicon: _Lexicon) -> Official:
     titles: list[str] = []
     organizations: list[str] = []
@@ -581,7 +583,7 @@ def _official(article: Article, entry: _Found, lexicon: _Lexicon) -> Official:
                 organizations.append(organ)
     full = next(span for span in sorted(entry.names) if article.text[span[0] : span[1]] == entry.key)
     name = article.original(full)
-    in_body = [_mention(article, start, end) for start, end in sorted(entry.names)]
+    in_body = [Mention.in_body(article, start, end) for start, end in sorted(entry.names)]
     # The headline block names officials too (梁偉新講話 張永寧主持): those mentions come first.
     in_headline = [mention for mention, _ in _occurrences(article, name, ("title", "deck"))]
     return Official(
