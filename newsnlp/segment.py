@@ -26,6 +26,7 @@ from newsnlp.model import Article, Token
 from newsnlp.normalize import Normalized, Variant, convert_script, normalize
 from newsnlp.normalize.script import IDEOGRAPHS
 from newsnlp.offsets import OffsetMap
+from newsnlp.pos_viterbi import cut_run
 from newsnlp.resources import read_list, read_set
 
 if TYPE_CHECKING:
@@ -110,10 +111,23 @@ def _base_tags() -> dict[str, str]:
     return tags
 
 
+@cache
+def _pos_tokenizer_class() -> type:
+    """Jieba's POSTokenizer with its unknown-word decoder swapped for `newsnlp.pos_viterbi` (same output)."""
+    posseg = _jieba().posseg
+    base: Any = posseg.POSTokenizer
+
+    class POSTokenizer(base):  # type: ignore[misc]
+        def _POSTokenizer__cut(self, sentence: str) -> Iterator[Any]:  # jieba's private name
+            for word, tag in cut_run(sentence):
+                yield posseg.pair(word, tag)
+
+    return POSTokenizer
+
+
 @lru_cache(maxsize=16)
 def _pos_tokenizer(words: tuple[UserWord, ...], news: bool) -> Any:
-    jieba = _jieba()
-    tagger = object.__new__(jieba.posseg.POSTokenizer)  # skip re-reading the dictionary file
+    tagger: Any = object.__new__(_pos_tokenizer_class())  # skip re-reading the dictionary file
     tagger.tokenizer = _tokenizer(words, news)
     tagger.word_tag_tab = dict(_base_tags())
     extra = (_news_words() if news else []) + list(words)
