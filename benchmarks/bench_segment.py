@@ -6,7 +6,9 @@ Usage (from the project root):
 Prints one table of word-level F1 on the four SIGHAN 2005 test sets for:
 - plain jieba 0.42.1 on the text as given (default dictionary, HMM on);
 - plain jieba after OpenCC t2s and width folding, boundaries mapped back (newsnlp.normalize);
-- newsnlp.segment without the news dictionary, and with it (the default).
+- newsnlp.segment without the news dictionary, and with it (the default);
+- newsnlp.segment(fast=True) with jieba, and with rjieba when it is installed, and the number of
+  lines where the two backends' tokens differ.
 Then the throughput of newsnlp.segment on a mixed-script text of about 5 MB (UTF-8) against
 bare jieba.cut on the same text already normalised to Simplified, and the time from
 `import newsnlp` to the first segmented sentence (a fresh interpreter, jieba's cache warm).
@@ -25,6 +27,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import newsnlp as nn
+from newsnlp import rust_cut
 from newsnlp.segment import Segmenter, _jieba
 
 SETS = ("pku", "msr", "cityu", "as")
@@ -117,8 +120,12 @@ def accuracy(folder: Path) -> None:
         "jieba after t2s + folding": jieba_after_normalize(),
         "newsnlp.segment, no news dictionary": newsnlp_segment(Segmenter(news_dictionary=False)),
         "newsnlp.segment (default)": newsnlp_segment(Segmenter()),
-        "newsnlp.segment, fast=True": newsnlp_segment(Segmenter(fast=True)),
+        "newsnlp.segment, fast=True (jieba)": newsnlp_segment(Segmenter(fast=True, backend="jieba")),
     }
+    if rust_cut.available():
+        systems["newsnlp.segment, fast=True (rjieba)"] = newsnlp_segment(
+            Segmenter(fast=True, backend="rjieba")
+        )
     data = {name: read_set(folder, name) for name in SETS}
     print("## Word segmentation F1 (SIGHAN 2005 test sets, bakeoff scoring)")
     print("| system | " + " | ".join(SETS) + " |")
@@ -126,6 +133,21 @@ def accuracy(folder: Path) -> None:
     for system, spans in systems.items():
         cells = [f"{score(*data[name], spans)[0]:.4f}" for name in SETS]
         print(f"| {system} | " + " | ".join(cells) + " |")
+    if rust_cut.available():
+        jieba_fast, rjieba_fast = (
+            Segmenter(fast=True, backend="jieba"),
+            Segmenter(fast=True, backend="rjieba"),
+        )
+        cells = [
+            str(sum(jieba_fast.segment(line) != rjieba_fast.segment(line) for line in data[name][0]))
+            for name in SETS
+        ]
+        lines = [str(len(data[name][0])) for name in SETS]
+        print("\nLines where rjieba's tokens differ from jieba's (fast mode, news dictionary on):")
+        print("| | " + " | ".join(SETS) + " |")
+        print("|---|" + "---|" * len(SETS))
+        print("| lines | " + " | ".join(lines) + " |")
+        print("| differing | " + " | ".join(cells) + " |")
 
 
 def mixed_text(folder: Path, size: int) -> str:
@@ -150,7 +172,10 @@ def speed(folder: Path) -> None:
     bare = sum(1 for _ in tokenizer.cut(simplified))
     jieba_seconds = time.perf_counter() - started
     timings = {}
-    for label, segmenter in (("default", Segmenter()), ("fast=True", Segmenter(fast=True))):
+    segmenters = {"default": Segmenter(), "fast=True, jieba": Segmenter(fast=True, backend="jieba")}
+    if rust_cut.available():
+        segmenters["fast=True, rjieba"] = Segmenter(fast=True, backend="rjieba")
+    for label, segmenter in segmenters.items():
         segmenter.segment("预热")
         started = time.perf_counter()
         tokens = len(segmenter.segment(text))

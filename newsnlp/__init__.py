@@ -17,9 +17,11 @@ from newsnlp.extract import (
     DateMention,
     Mention,
     Official,
+    Person,
     Slogan,
     extract_dates,
     extract_officials,
+    extract_persons,
     extract_slogans,
 )
 from newsnlp.keywords import IdfTable, Keyword, fit_idf, keywords
@@ -46,6 +48,7 @@ __all__ = [
     "Official",
     "OffsetMap",
     "OptionError",
+    "Person",
     "Region",
     "ScriptGuess",
     "Segmenter",
@@ -60,6 +63,7 @@ __all__ = [
     "detect_script",
     "extract_dates",
     "extract_officials",
+    "extract_persons",
     "extract_slogans",
     "fit_idf",
     "fit_topics",

@@ -21,6 +21,7 @@ from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
+from newsnlp import rust_cut
 from newsnlp.errors import InputError, NewsnlpError, OptionError
 from newsnlp.model import Article, Token
 from newsnlp.normalize import Normalized, Variant, convert_script, normalize
@@ -43,6 +44,7 @@ __all__ = [
 ]
 
 Mode = Literal["precise", "search"]
+Backend = Literal["auto", "jieba", "rjieba"]
 UserWord = tuple[str, int | None, str | None]  # word, frequency (None: just enough), POS tag
 
 
@@ -68,12 +70,13 @@ def _jieba() -> ModuleType:
     return module
 
 
-def _news_words() -> list[UserWord]:
+@cache
+def _news_words() -> tuple[UserWord, ...]:
     entries: list[UserWord] = []
     for line in read_list("news_words.txt"):
         word, _, tag = line.partition(" ")
         entries.append((word, None, tag or None))
-    return entries
+    return tuple(entries)
 
 
 @cache
@@ -130,7 +133,7 @@ def _pos_tokenizer(words: tuple[UserWord, ...], news: bool) -> Any:
     tagger: Any = object.__new__(_pos_tokenizer_class())  # skip re-reading the dictionary file
     tagger.tokenizer = _tokenizer(words, news)
     tagger.word_tag_tab = dict(_base_tags())
-    extra = (_news_words() if news else []) + list(words)
+    extra = (_news_words() if news else ()) + words
     tagger.word_tag_tab.update({word: tag for word, _, tag in extra if tag})
     return tagger
 
@@ -234,18 +237,26 @@ def _merge_names(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | 
     return merged
 
 
-def _cut(text: str, words: tuple[UserWord, ...], *, news: bool, fast: bool) -> list[tuple[str, str | None]]:
+def _cut(
+    text: str, words: tuple[UserWord, ...], *, news: bool, fast: bool, rust: bool = False
+) -> list[tuple[str, str | None]]:
     """Cut with jieba's part-of-speech model, or with its plain model when ``fast``.
 
     The part-of-speech model's HMM keeps more unknown names whole and scores higher on all four
     SIGHAN 2005 sets, at under a third of the speed (BENCHMARKS.md). With ``fast`` the tags come
-    from the dictionary alone. Quoted catch-phrases (“深学争优”) are not forced whole here: that
-    cost 0.3 F1 points on every set; the slogan extractor reads them as spans.
+    from the dictionary alone, and ``rust`` cuts through rjieba, with the same words. Quoted
+    catch-phrases (“深学争优”) are not forced whole here: that cost 0.3 F1 points on every set; the
+    slogan extractor reads them as spans.
     """
     pieces: list[tuple[str, str | None]]
     if fast:
         tags = _pos_tokenizer(words, news).word_tag_tab
-        pieces = [(word, tags.get(word, "x")) for word in _tokenizer(words, news).cut(text)]
+        tokenizer = _tokenizer(words, news)
+        if rust:
+            cut = rust_cut.cut(text, (_news_words() if news else ()) + words, tokenizer.FREQ)
+        else:
+            cut = tokenizer.cut(text)
+        pieces = [(word, tags.get(word, "x")) for word in cut]
     else:
         pieces = [(pair.word, pair.flag) for pair in _pos_tokenizer(words, news).cut(text)]
     if "".join(word for word, _ in pieces) != text:
@@ -289,9 +300,13 @@ def _document(source: Article | Normalized | str) -> _Document:
 class Segmenter:
     """Segmentation settings: extra words, dictionary files, the bundled news dictionary, speed.
 
-    ``fast=True`` cuts with jieba's plain model: about three and a half times faster, fewer unknown names kept
-    whole, lower F1 (BENCHMARKS.md). Holds no jieba object, so it pickles and crosses process
-    boundaries; the jieba tokenizer for its settings is built once per process, on first use.
+    ``fast=True`` cuts with jieba's plain model: faster, fewer unknown names kept whole, lower F1
+    (BENCHMARKS.md). ``backend`` chooses what runs the fast mode: ``"auto"`` (rjieba when it is
+    installed, else jieba), ``"jieba"`` or ``"rjieba"`` (an `OptionError` when it is missing).
+    rjieba gives the same tokens as jieba (`newsnlp.rust_cut`), several times faster; the default
+    mode always runs jieba, whose part-of-speech model rjieba lacks. Holds no jieba object, so it
+    pickles and crosses process boundaries; the tokenizers for its settings are built once per
+    process, on first use.
 
     >>> segmenter = Segmenter(words=("深学争优",))
     >>> [token.text for token in segmenter.segment("全市深學爭優行動")]
@@ -302,6 +317,24 @@ class Segmenter:
     dictionaries: tuple[str, ...] = ()
     news_dictionary: bool = True
     fast: bool = False
+    backend: Backend = "auto"
+
+    def uses_rjieba(self) -> bool:
+        """Whether this segmenter cuts through rjieba: ``fast=True`` and rjieba chosen or installed.
+
+        >>> Segmenter().uses_rjieba()
+        False
+        """
+        if self.backend not in get_args(Backend):
+            message = f"unknown backend {self.backend!r}; choose one of: {', '.join(get_args(Backend))}"
+            raise OptionError(message)
+        if self.backend == "rjieba" and not self.fast:
+            message = "backend='rjieba' needs fast=True: rjieba has no part-of-speech model to cut with"
+            raise OptionError(message)
+        if self.backend == "rjieba" and not rust_cut.available():
+            message = "backend='rjieba' but rjieba is not installed; pip install 'newsnlp[fast]'"
+            raise OptionError(message)
+        return self.fast and self.backend != "jieba" and rust_cut.available()
 
     def segment(
         self, source: Article | str, *, pos: bool = False, mode: Mode = "precise"
@@ -318,7 +351,9 @@ class Segmenter:
             message = "words and dictionaries must be lists, not one string"
             raise InputError(message)
         words = _user_words(tuple(self.words), tuple(self.dictionaries))
-        pieces = _cut(document.text, words, news=self.news_dictionary, fast=self.fast)
+        pieces = _cut(
+            document.text, words, news=self.news_dictionary, fast=self.fast, rust=self.uses_rjieba()
+        )
         frequencies = _tokenizer(words, self.news_dictionary).FREQ
         tags = _pos_tokenizer(words, self.news_dictionary).word_tag_tab
         found: list[tuple[str, int, str | None]] = []
@@ -349,13 +384,15 @@ def segment(
     words: Sequence[str] = (),
     dictionaries: Sequence[str | Path] = (),
     fast: bool = False,
+    backend: Backend = "auto",
 ) -> tuple[Token, ...]:
     """Cut an article's text (or a string) into words.
 
     ``mode="precise"`` gives each character to exactly one word; ``mode="search"`` adds the
     dictionary words of two and three characters inside longer words, for indexing. ``pos=True``
     tags each word (jieba's ICTCLAS tags). ``words`` and ``dictionaries`` (jieba user-dictionary
-    files) add words for this call only; ``fast`` trades accuracy for speed (see `Segmenter`).
+    files) add words for this call only; ``fast`` trades accuracy for speed and ``backend`` picks
+    the engine of the fast mode (see `Segmenter`).
     Whitespace is not returned as tokens; punctuation is. An empty text gives no tokens.
 
     >>> [token.text for token in segment("市委書記梁偉新在會上強調，2024年要實干爭效。")][:8]
@@ -369,7 +406,7 @@ def segment(
     if isinstance(words, str) or isinstance(dictionaries, str):
         message = "words and dictionaries must be lists, not one string"
         raise InputError(message)
-    segmenter = Segmenter(tuple(words), tuple(str(path) for path in dictionaries), fast=fast)
+    segmenter = Segmenter(tuple(words), tuple(str(path) for path in dictionaries), fast=fast, backend=backend)
     return segmenter.segment(source, pos=pos, mode=mode)
 
 
