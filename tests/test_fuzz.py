@@ -139,6 +139,9 @@ def test_extractors(text: str) -> None:
     for official in _same_twice(lambda: nn.extract_officials(article)):
         for mention in official.mentions:
             _check_mention(article, mention)
+    for person in _same_twice(lambda: nn.extract_persons(article)):
+        for mention in person.mentions:
+            _check_mention(article, mention)
     for slogan in _same_twice(lambda: nn.extract_slogans(article, min_confidence=0.0)):
         assert slogan.count == len(slogan.mentions) >= 1
         for mention in slogan.mentions:
@@ -181,3 +184,10 @@ def test_adversarial_inputs_finish(text: str) -> None:
     article = nn.analyze(text)
     nn.extract_slogans(article)
     nn.extract_dates(article)
+
+
+def test_a_long_list_of_names_finishes() -> None:
+    # A list of names grows from the names it holds: once per name, not once per pass.
+    text = "、".join(["李大勇", "王小明", "张卫"] * 7_000) + "等同志出席。"
+    persons = nn.extract_persons(text)
+    assert {person.key for person in persons} >= {"李大勇", "王小明"}
