@@ -368,11 +368,22 @@ class Segmenter:
         spans = [(start, start + len(word)) for word, start, _ in found]
         raw_spans = document.offsets.to_raw_many(spans)
         surface_spans = document.repaired_offsets.to_raw_many(spans)
+        repaired = document.repaired
         return tuple(
-            Token(word, start, end, *raw, document.repaired[surface[0] : surface[1]], tag if pos else None)
-            for (word, _, tag), (start, end), raw, surface in zip(
-                found, spans, raw_spans, surface_spans, strict=True
-            )
+            [
+                Token(
+                    word,
+                    start,
+                    end,
+                    raw_start,
+                    raw_end,
+                    repaired[surface_start:surface_end],
+                    tag if pos else None,
+                )
+                for (word, _, tag), (start, end), (raw_start, raw_end), (surface_start, surface_end) in zip(
+                    found, spans, raw_spans, surface_spans, strict=True
+                )
+            ]
         )
 
 
