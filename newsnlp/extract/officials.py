@@ -249,7 +249,18 @@ def _kind(title: str, post: str, lexicon: _Lexicon, *, foreign: bool) -> tuple[L
 
 
 def _post_of(title: str, posts: tuple[str, ...]) -> str | None:
-    return next((post for post in posts if title.endswith(post)), None)
+    """The longest post that ends ``title``, if any."""
+    known, longest = _post_index(posts)
+    for size in range(min(len(title), longest), 0, -1):
+        if title[-size:] in known:
+            return title[-size:]
+    return None
+
+
+@lru_cache(maxsize=16)
+def _post_index(posts: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    # Looking up each suffix of a title beats trying every post: this was officials' main cost.
+    return frozenset(posts), max(map(len, posts), default=0)
 
 
 def _starts_with_surname(name: str) -> bool:
