@@ -273,6 +273,39 @@ GOLDEN = [
     ),
     pytest.param("三年级，第三年。", "1998-01-05", [], id="counts-are-not-durations"),
     pytest.param(
+        "十年前他来过，两个月前刚开业，20天后完工，一年半后竣工。",
+        "1998-01-19",
+        [
+            ("十年前", "offset", "1988"),
+            ("两个月前", "offset", "1997-11"),
+            ("20天后", "offset", "1998-02-08"),
+            ("一年半后", "offset", "1999-07"),
+        ],
+        id="offsets-from-the-reference",
+    ),
+    pytest.param(
+        "三年多以来变化很大，17天内完成，3年内不准购车。",
+        "2019-08-22",
+        [
+            ("三年多以来", "span", "2016/2019-08-22"),
+            ("17天内", "span", "2019-08-22/2019-09-08"),
+            ("3年内", "span", "2019-08-22/2022"),
+        ],
+        id="spans-to-or-from-the-reference",
+    ),
+    pytest.param(
+        "1995年他来到北京，两年后又去了上海。",
+        "2024-02-19",
+        [("1995年", "year", "1995"), ("两年后", "offset", "1997")],
+        id="an-offset-after-a-dated-event-counts-from-it",
+    ),
+    pytest.param(
+        "工程前期工作扎实，两年后来到这里。",
+        "2024-02-19",
+        [("两年后", "offset", "2026")],
+        id="前期-is-another-word",
+    ),
+    pytest.param(
         "在过去一年中，未来的两年里，四年多来，２１世纪，１９９８年度预算。",
         "1998-01-05",
         [
@@ -468,6 +501,23 @@ def test_no_reference_date_leaves_relative_values_empty() -> None:
         ("春节", "", False),
         ("十二月三十一日", "", False),
         ("1998年1月1日", "1998-01-01", True),
+    ]
+
+
+def test_clock_offsets_need_a_publication_time() -> None:
+    assert _rows("半小时前发生地震，17个小时后恢复。", "2019-02-18 07:00") == [
+        ("半小时前", "offset", "2019-02-18T06:30+08:00"),
+        ("17个小时后", "offset", "2019-02-19T00:00+08:00"),
+    ]
+    # A date alone (or a time of exactly midnight) gives no clock to count from.
+    mention = extract_dates("半小时前发生地震。", published="2019-02-18")[0]
+    assert (mention.kind, mention.value, mention.resolved) == ("offset", "", False)
+
+
+def test_offsets_outside_the_calendar_are_unresolved() -> None:
+    assert [(m.text, m.resolved) for m in extract_dates("三千年前，几年前。", published="2024-02-19")] == [
+        ("三千年前", False),
+        ("几年前", False),
     ]
 
 

@@ -32,6 +32,11 @@ What it reads:
   year outside it the mention is kept with ``resolved=False`` and an empty value;
 - anniversaries of the founding events in resources/dates_anniversaries.tsv (新中国成立75周年,
   建党百年), plan periods (九五, “十四五”), durations (三年, 两个月, 10天: kind "duration", no value);
+- offsets: a length and 前/后/以前/以后/之前/之后 is the point that far from the reference (三年前 →
+  the year, 20天后 → the day, 半小时前 → the minute when the publication time is known: kind
+  "offset"), and with 以来/内/以内 the span up to or from the reference (kind "span"). An offset
+  after (两年后) that follows a mention with its year in the same sentence counts from that mention
+  (1995年他来到北京，两年后 → 1997);
 - a dateline (新华社北京1月4日电, 本报北京1月4日讯) makes its day the reference of its paragraph
   and the ones after it, until the next dateline, with the year of the publication date.
 
@@ -42,15 +47,13 @@ read. ``resolved`` is also False, with an empty value, for an anniversary of an 
 holiday year outside the calendar, 近几年-style counts and impossible dates; a duration is
 ``resolved=True`` with an empty value (it has no calendar position).
 
-Not yet done: offsets and open spans (三年前, 20天后, 3年以前, 60日内, 年底前, 明年6月之前,
-2025年前, 2019年5月8日起, 三个多月以来): the project's date conventions and the
-hand-annotated People's Daily sample keep 前/后/内/以来 outside the mention (两个月前 is the
-duration 两个月, 春节前 the festival), so reading them as offsets needs that convention changed
-first; clock offsets (半小时前, 17钟头后); 次日 and 第三天 anchored on another mention; a bare
-第2周 with no month or year; parts of day as clock windows (白天, 午后, 后半夜: a part of day
-without a clock time is its day); 暑假/寒假; 世纪初 and 年代前期; 1994.01-19, 2008.03-2009,
-2022 11 23 and a bare 2018 without 年; periodic expressions (每年), Western festivals by rule
-(母亲节), times such as 6天5晚, 上年 is always the
+Not yet done: open spans (3年以前 and 3年以后 as intervals open at one end, 年底前, 明年6月之前,
+2025年前, 2019年5月8日起: 前 after a named day or period stays outside the mention, 春节前 is the
+festival), lengths in 日 (60日内, which 12日前 makes ambiguous); 次日 and 第三天 anchored on
+another mention; a bare 第2周 with no month or year; parts of day as clock windows (白天, 午后,
+后半夜: a part of day without a clock time is its day); 暑假/寒假; 世纪初 and 年代前期;
+1994.01-19, 2008.03-2009, 2022 11 23 and a bare 2018 without 年; periodic expressions (每年),
+Western festivals by rule (母亲节), times such as 6天5晚, 上年 is always the
 reference year minus one (People's Daily uses it for the year before the one reported on), 斋月 and
 other festivals without a rule, and readings that need the sentence (冬季大棚菜 is not a date).
 ``benchmarks/bench_dates.py`` measures the rest on JioNLP's time-parser tests and on
@@ -68,7 +71,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any, Literal
 
@@ -97,6 +100,7 @@ Kind = Literal[
     "anniversary",
     "plan_period",
     "duration",
+    "offset",
 ]
 Granularity = Literal["second", "minute", "hour", "day", "week", "month", "quarter", "half", "season", "year"]
 
@@ -591,6 +595,7 @@ def _whole_patterns() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _
             (r"(?:过去|过去的|去年)一年", _past_year),
             (rf"(?:近|最近|过去|过去的|(?<![提之以此目当])前){number}个?(?P<u>年|个月|月)", _recent),
             (rf"(?:今后|未来|此后)(?:的)?{number}个?(?P<u>年|个月)", _coming),
+            (_OFFSET, _offset),
             (
                 # 关键的一年, 这一年, 每年: a year of something, not a length of time.
                 rf"{_NOT_AFTER_NUMBER}(?<![的这那每同近前])(?:(?:\d{{1,3}}|[{_CN}百千亿]{{1,5}}|几|数)(?:多|余)?个?(?:多|半)?"
@@ -896,6 +901,114 @@ def _coming(match: re.Match[str], reference: _Reference) -> _Value:
 
 def _duration(match: re.Match[str], reference: _Reference) -> _Value:
     return _Value("duration", "", None, None, "day", True)
+
+
+# 三年前, 20天后, 半小时前, 3年多以来, 17天内: a length of time before or after the reference.
+# The direction words stay in the mention: 三年前 is the year three years back, not a duration.
+_OFFSET_LENGTH = (
+    rf"(?:(?:\d{{1,3}}|[{_CN}百千]{{1,5}}|几|数)(?:多|余)?个?半?"
+    r"(?:年|载|个?季度|个?月|个?星期|周|天|个?小时|个?钟头|分钟|秒钟?)[半多]?)+"
+    r"|半(?:年|个月|个?小时|个?钟头|天|分钟)"
+)
+_OFFSET = re.compile(
+    rf"{_NOT_AFTER_NUMBER}(?<![的这那每同近前第])(?P<length>{_OFFSET_LENGTH})"
+    r"(?P<direction>以前|之前|以后|之后|以来|以内|前|后|内)"
+    # 前期 (an early stage), 后来 (afterwards), 内容 (contents): other words, not a direction.
+    r"(?![期夕线列景提身进往者方勤备续果面人容部地外涵蒙阁在心需存])"
+)
+_OFFSET_PIECE = re.compile(
+    rf"(?P<n>\d{{1,3}}|[{_CN}百千]{{1,5}}|几|数)?(?:多|余)?个?(?P<half>半)?"
+    r"(?P<unit>年|载|季度|月|星期|周|天|小时|钟头|分钟|秒钟?)(?P<after>[半多])?"
+)
+_OFFSET_UNITS: dict[str, tuple[str, int]] = {  # unit -> (what it counts, how many of them)
+    "年": ("months", 12),
+    "载": ("months", 12),
+    "季度": ("months", 3),
+    "月": ("months", 1),
+    "星期": ("days", 7),
+    "周": ("days", 7),
+    "天": ("days", 1),
+    "小时": ("seconds", 3600),
+    "钟头": ("seconds", 3600),
+    "分钟": ("seconds", 60),
+    "秒": ("seconds", 1),
+    "秒钟": ("seconds", 1),
+}
+_HALVES = {"months": ("days", 15), "days": ("seconds", 43_200)}  # half a month, half a day
+_BACKWARD = ("前", "以前", "之前", "以来")
+
+
+def _offset_length(text: str) -> tuple[dict[str, int], Granularity] | None:
+    """Months, days and seconds in a length such as 3年半 or 两个半月, and the finest unit it names."""
+    amounts = {"months": 0, "days": 0, "seconds": 0}
+    whole_years = True
+    for piece in _OFFSET_PIECE.finditer(text):
+        half = bool(piece["half"] or piece["after"] == "半")
+        count = parse_chinese_number(piece["n"]) if piece["n"] else (0 if piece["half"] else 1)
+        if count is None:  # 几年前: no number to count with
+            return None
+        what, size = _OFFSET_UNITS[piece["unit"]]
+        amounts[what] += count * size
+        if half and size % 2 == 0:
+            amounts[what] += size // 2
+        elif half:
+            half_what, half_size = _HALVES.get(what, ("seconds", size // 2))
+            amounts[half_what] += half_size
+        whole_years = whole_years and size == 12 and not half
+    granularity: Granularity = (
+        "minute" if amounts["seconds"] else "day" if amounts["days"] else "year" if whole_years else "month"
+    )
+    return amounts, granularity
+
+
+def _offset(match: re.Match[str], reference: _Reference) -> _Value:
+    """三年前 → the year three years back; 20天后 → that day; 3年多以来, 17天内 → spans to or from now."""
+    direction = match["direction"]
+    kind: Kind = "span" if direction in ("以来", "以内", "内") else "offset"
+    length = _offset_length(match["length"])
+    if length is None or reference.day is None:
+        return _unresolved(kind, length[1] if length else "year")
+    amounts, granularity = length
+    if granularity == "minute" and reference.moment is None:
+        return _unresolved(kind, granularity)
+    sign = -1 if direction in _BACKWARD else 1
+    try:
+        point = _shifted(reference, amounts, sign, granularity)
+    except (ValueError, OverflowError):  # before year 1 or after 9999: no calendar value
+        return _unresolved(kind, granularity)
+    if kind == "offset":
+        return point
+    assert point.start is not None
+    assert point.end is not None
+    if direction == "以来":  # from the point back then up to the reference
+        return _Value(
+            kind, f"{point.value}/{reference.day.isoformat()}", point.start, reference.day, granularity, True
+        )
+    return _Value(
+        kind, f"{reference.day.isoformat()}/{point.value}", reference.day, point.end, granularity, True
+    )
+
+
+def _shifted(reference: _Reference, amounts: dict[str, int], sign: int, granularity: Granularity) -> _Value:
+    if granularity == "minute":
+        assert reference.moment is not None
+        moment = reference.moment + sign * timedelta(days=amounts["days"], seconds=amounts["seconds"])
+        year, month = _shift_month(moment.year, moment.month, sign * amounts["months"])
+        day = _valid(year, month, moment.day) or _month_end(year, month)
+        moment = moment.replace(year=year, month=month, day=day.day)
+        return _Value(
+            "offset", f"{moment:%Y-%m-%dT%H:%M}+08:00", moment.date(), moment.date(), "minute", True
+        )
+    assert reference.day is not None
+    year, month = _shift_month(reference.day.year, reference.day.month, sign * amounts["months"])
+    day = (_valid(year, month, reference.day.day) or _month_end(year, month)) + sign * timedelta(
+        days=amounts["days"]
+    )
+    if granularity == "year":
+        return _year_span(day.year, day.year, "offset")
+    if granularity == "month":
+        return _month_span(day.year, day.month, day.year, day.month, "offset", "month")
+    return _day_value(day, "offset")
 
 
 def _festival_year(name: str, reference: date) -> int:
@@ -1283,14 +1396,16 @@ _DATELINE = re.compile(
 )
 
 
-def _paragraph_references(text: str, published: date | None) -> list[tuple[int, int, _Reference]]:
+def _paragraph_references(
+    text: str, published: date | None, clock: datetime | None = None
+) -> list[tuple[int, int, _Reference]]:
     """The reference day of each paragraph: the day of the last dateline so far, else the publication day.
 
     A dispatch's dateline (本报北京1月4日电) dates the whole dispatch, so it holds for the
     paragraphs after it too, until the next dateline.
     """
     spans = []
-    reference = _Reference(published)
+    reference = _Reference(published, clock)
     for paragraph in re.finditer(r"[^\n]+", text):
         dateline = _DATELINE.search(paragraph.group())
         if dateline and published is not None:
@@ -1301,9 +1416,17 @@ def _paragraph_references(text: str, published: date | None) -> list[tuple[int, 
     return spans
 
 
-def _reference_of(published: datetime | date | str | None, article: Article) -> date | None:
+def _reference_of(
+    published: datetime | date | str | None, article: Article
+) -> tuple[date | None, datetime | None]:
+    """The reference day, and the reference time when one is known (半小时前 needs it).
+
+    A publication time of exactly midnight is taken for a date given without a time.
+    """
     moment = parse_published(published) if published is not None else article.meta.published
-    return moment.date() if moment is not None else None
+    if moment is None:
+        return None, None
+    return moment.date(), (moment if moment.timetz().replace(tzinfo=None) != time() else None)
 
 
 # ----------------------------------------------------------------------------- extract
@@ -1368,7 +1491,36 @@ def _find(text: str, reference: _Reference) -> list[_Found]:
                 continue
             opening.start = year.start
         found.append(opening)
-    return sorted(found, key=lambda item: item.start)
+    found.sort(key=lambda item: item.start)
+    _anchor_later_offsets(text, found)
+    return found
+
+
+_SENTENCE_END = re.compile("[。！？；!?;\n]")
+_FORWARD = re.compile("(?:以后|之后|后)$")
+
+
+def _anchor_later_offsets(text: str, found: list[_Found]) -> None:
+    """两年后 after a dated event of the same sentence counts from that event, not from today.
+
+    1995年他来到北京，两年后又去了上海: 1997. Only a preceding mention that writes its year counts.
+    """
+    for index, current in enumerate(found):
+        if current.value.kind != "offset" or not _FORWARD.search(text[current.start : current.end]):
+            continue
+        anchor = next(
+            (
+                earlier
+                for earlier in reversed(found[:index])
+                if "y" in earlier.fields and earlier.value.start is not None
+            ),
+            None,
+        )
+        if anchor is None or _SENTENCE_END.search(text, anchor.end, current.start):
+            continue
+        match = _OFFSET.fullmatch(text, current.start, current.end)
+        if match is not None:
+            current.value = _offset(match, _Reference(anchor.value.start))
 
 
 _DATED = {"d", "m", "moff", "doff", "y", "yy", "yoff", "wd", "festival", "week", "wk", "doy", "lunar"}
@@ -1471,10 +1623,10 @@ def extract_dates(
         message = "extract_dates() got None; pass an Article or a str"
         raise InputError(message)
     article = source if isinstance(source, Article) else _text_article(source, published)
-    day = _reference_of(published, article)
+    day, clock = _reference_of(published, article)
     mentions: list[DateMention] = []
     text = article.text
-    for paragraph_start, paragraph_end, reference in _paragraph_references(text, day):
+    for paragraph_start, paragraph_end, reference in _paragraph_references(text, day, clock):
         for found in _find(text[paragraph_start:paragraph_end], reference):
             start, end = paragraph_start + found.start, paragraph_start + found.end
             raw_start, raw_end = article.to_raw(start, end)
