@@ -57,3 +57,94 @@ def test_decode(data: bytes, encoding: str, text: str) -> None:
 def test_undecodable_bytes_raise_decode_error(data: bytes) -> None:
     with pytest.raises(DecodeError, match=r"binary|decode them yourself"):
         decode(data)
+
+
+# Longer news sentences for the mis-declared charset tests: the common-character share needs some text.
+TAIPEI = (
+    "台北市政府今日舉行記者會，市長表示將在明年編列專款，加速推動老舊公寓都市更新計畫，"
+    "並協助弱勢家庭申請租屋補貼，預計受惠民眾超過三萬戶。"
+)
+BEIJING = (
+    "新华社北京电，国务院常务会议今天召开，会议研究部署进一步扩大内需的政策措施，"
+    "要求各地区各部门加快推进重大项目建设，切实稳定就业和物价水平。"
+)
+
+
+def page(meta: str, body: bytes) -> bytes:
+    return f"<html><head>{meta}</head><body><p>".encode("ascii") + body + b"</p></body></html>"
+
+
+def page_text(meta: str, body: str) -> str:
+    return f"<html><head>{meta}</head><body><p>{body}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("meta", "body", "codec", "encoding"),
+    [
+        # gb18030 decodes any Big5 bytes strictly, into rare characters: the declaration used to win.
+        pytest.param('<meta charset="gb2312">', TAIPEI, "big5", "big5hkscs", id="big5-declared-gb2312"),
+        # big5hkscs decodes these GBK bytes strictly too, into rare characters: the declaration used to win.
+        pytest.param('<meta charset="big5">', BEIJING, "gbk", "gb18030", id="gbk-declared-big5"),
+        pytest.param('<meta charset="big5">', TAIPEI, "gbk", "gb18030", id="traditional-gbk-declared-big5"),
+        pytest.param(
+            '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">',
+            BEIJING,
+            "gbk",
+            "gb18030",
+            id="gbk-declared-utf-8",
+        ),
+        pytest.param('<meta charset="x-klingon-8">', BEIJING, "gbk", "gb18030", id="unknown-charset-gbk"),
+        pytest.param('<meta charset="windows-1252">', TAIPEI, "big5", "big5hkscs", id="unknown-charset-big5"),
+    ],
+)
+def test_misdeclared_charset_falls_back_to_scoring(meta: str, body: str, codec: str, encoding: str) -> None:
+    decoded = decode(page(meta, body.encode(codec)))
+    assert (decoded.encoding, decoded.text) == (encoding, page_text(meta, body))
+
+
+@pytest.mark.parametrize(
+    ("meta", "body", "codec", "encoding"),
+    [
+        pytest.param('<meta charset="big5">', TAIPEI, "big5", "big5hkscs", id="big5"),
+        pytest.param('<meta charset="gb2312">', BEIJING, "gb2312", "gb18030", id="gb2312"),
+        pytest.param('<meta charset="GBK">', TAIPEI, "gbk", "gb18030", id="traditional-gbk"),
+        pytest.param(
+            '<?xml version="1.0" encoding="Big5-HKSCS"?>', TAIPEI, "big5hkscs", "big5hkscs", id="xml"
+        ),
+    ],
+)
+def test_correct_declaration_is_honoured(meta: str, body: str, codec: str, encoding: str) -> None:
+    decoded = decode(page(meta, body.encode(codec)))
+    assert (decoded.encoding, decoded.text) == (encoding, page_text(meta, body))
+
+
+def test_undecodable_page_names_the_declaration_and_the_guesses() -> None:
+    # GB2312 level-2 / Big5 level-2 byte pairs: strict in both codecs, but all rare characters.
+    generator = random.Random(7)
+    blob = bytes(
+        x for _ in range(60) for x in (generator.randrange(0xD8, 0xF8), generator.randrange(0xA1, 0xFF))
+    )
+    with pytest.raises(DecodeError) as error:
+        decode(page('<meta charset="big5">', blob))
+    message = str(error.value)
+    assert "UTF-8, GB18030 or Big5" in message
+    assert "declared charset 'big5' read as big5hkscs" in message
+    assert (
+        "tried, best guess first: gb18030 (28% common characters), big5hkscs (0% common characters)"
+        in message
+    )
+
+
+def test_undecodable_bytes_name_the_codecs_that_fail() -> None:
+    with pytest.raises(DecodeError) as error:
+        decode(page('<meta charset="koi8-r">', random_high_bytes(0)))
+    message = str(error.value)
+    assert "declared charset 'koi8-r' not supported" in message
+    assert "gb18030 (does not decode), big5hkscs (does not decode)" in message
+
+
+def test_a_short_page_of_rare_characters_keeps_its_declared_charset() -> None:
+    # No codec reads these bytes into common characters: the declaration is the best evidence left.
+    data = b'<meta charset="big5">' + "鱻龘".encode("big5hkscs")
+    decoded = decode(data)
+    assert (decoded.encoding, decoded.text) == ("big5hkscs", '<meta charset="big5">鱻龘')

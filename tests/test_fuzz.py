@@ -178,6 +178,8 @@ def test_keywords_and_summaries(text: str) -> None:
         # Once quadratic: every slogan occurrence was checked against every longer one.
         pytest.param("坚持一国两制，推进科教兴国。" * 10_000, id="repeated-slogans"),
         pytest.param("《" * 10_000 + "市委书记》", id="unclosed-book-marks"),
+        # Once quadratic in html.parser: every unclosed tag was retried against the rest of the page.
+        pytest.param("<html><p>市委书记</p>" + '<p title="' * 20_000, id="unclosed-html-tags"),
     ],
 )
 def test_adversarial_inputs_finish(text: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -130,6 +131,8 @@ _META_NAMES = frozenset(
     ]
 )
 _NEWLINES = re.compile(r"\s*\n\s*")
+# "]" then ">": the end of a doctype's internal subset (<!DOCTYPE html [<!ENTITY ...>]>).
+_SUBSET_END = re.compile(r"\]\s*>")
 
 
 @dataclass
@@ -153,8 +156,33 @@ class _TextCollector(HTMLParser):
         self.meta: dict[str, str] = {}
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
         self._skipping: list[str] = []
+        # How many of each tag `_skipping` holds: end tags are checked against it in constant time.
+        self._open_skipped: Counter[str] = Counter()
         self._in_title = False
         self._title: list[str] = []
+        # Where the next doctype internal subset ends; past the end of the page when none is left.
+        self._subset_end = 0
+
+    def parse_html_declaration(self, i: int) -> int:
+        """Skip a doctype's internal subset whole; other declarations go to `HTMLParser`."""
+        # html.parser ends a doctype at its first ">", which in <!DOCTYPE html [<!ENTITY x ...>]>
+        # is the entity's: the "]>" after it came out as page text. The subset is never read, so
+        # its entities are neither expanded nor fetched.
+        rawdata = self.rawdata
+        first_gt = rawdata.find(">", i)
+        if (
+            rawdata[i : i + 9].lower() == "<!doctype"
+            and first_gt >= 0
+            and rawdata.find("[", i, first_gt) >= 0
+        ):
+            # One search per subset, remembered: a page of unclosed subsets stays linear.
+            if self._subset_end <= i:
+                match = _SUBSET_END.search(rawdata, i)
+                self._subset_end = match.end() if match else len(rawdata) + 1
+            if self._subset_end <= len(rawdata):
+                self.handle_decl(rawdata[i + 2 : self._subset_end - 1])
+                return self._subset_end
+        return super().parse_html_declaration(i)
 
     def _position(self) -> int:
         line, column = self.getpos()
@@ -171,6 +199,7 @@ class _TextCollector(HTMLParser):
             self._in_title = True
         if tag in _SKIPPED and tag not in ("br", "hr"):
             self._skipping.append(tag)
+            self._open_skipped[tag] += 1
         elif not self._skipping and tag in _BLOCKS:
             self._break_line()
 
@@ -183,9 +212,14 @@ class _TextCollector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        if tag in self._skipping:
+        if self._open_skipped[tag]:
             # Close the innermost open element of that name, and anything left open inside it.
-            index = len(self._skipping) - 1 - self._skipping[::-1].index(tag)
+            # Scanning back in place (no reversed copy, no `in` over the list) costs no more than
+            # the elements it closes, so 100,000 nested <nav> elements take linear, not quadratic, time.
+            index = len(self._skipping) - 1
+            while self._skipping[index] != tag:
+                index -= 1
+            self._open_skipped.subtract(self._skipping[index:])
             del self._skipping[index:]
         elif not self._skipping and tag in _BLOCKS:
             self._break_line()
@@ -197,11 +231,11 @@ class _TextCollector(HTMLParser):
             self.meta.setdefault(name.lower(), html.unescape(value).strip())
 
     def handle_data(self, data: str) -> None:
+        start = self._position()
         if self._in_title:
-            self._title.append(data)
+            self._title.append(self.source[start : start + len(data)])
         if self._skipping:
             return
-        start = self._position()
         # Line breaks inside the markup of a paragraph are not paragraph breaks.
         position = start
         for match in _NEWLINES.finditer(data):
@@ -245,5 +279,11 @@ def html_to_text(markup: str) -> HtmlPage:
     (['第一段&', '第二段'], '標題')
     """
     collector = _TextCollector(markup)
-    collector.feed(markup)
+    # html.parser retries every "<" it cannot close against the rest of the page, so a page that
+    # ends in thousands of unclosed tags (<p title="<p title="...) took quadratic time. After the
+    # last ">" no tag or comment can close: those "<" are fed as text, and the entities after them
+    # are decoded like any text's. The stand-in has the same length, and the collector copies text
+    # from the page itself, so the "<" come out as written.
+    cut = markup.rfind(">") + 1
+    collector.feed(markup[:cut] + markup[cut:].replace("<", "\ufffd"))
     return collector.finish()
