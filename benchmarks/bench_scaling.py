@@ -4,9 +4,10 @@ Usage (from the project root):
     python benchmarks/bench_scaling.py [--sizes 10000,100000,1000000,10000000]
 
 Inputs are made here, not read from data: a news-like page built by repeating paragraphs written
-for this script (officials, slogans, dates, quotes), cut to each size in characters, and three
+for this script (officials, slogans, dates, quotes), cut to each size in characters, and four
 adversarial texts of 1,000,000 characters: an opening quotation mark repeated with no closing
-one, 、-joined fragments (about 200,000 of them), and ideographs with no punctuation at all.
+one, 、-joined fragments (about 200,000 of them), ideographs with no punctuation at all, and an
+HTML page of 100,000 tags that never close.
 For each, the script prints the seconds `analyze` takes and the seconds per million characters,
 then the same for `extract_slogans` and `extract_dates` on the parsed article. Pages above
 `analyze`'s default limit are read with ``max_chars`` raised to their size.
@@ -45,6 +46,8 @@ def adversarial(size: int) -> dict[str, str]:
         "unclosed quotes": "市委书记" + "“" * (size - 4),
         "、-joined fragments": "、".join(["深学争优"] * (size // 5)),
         "no punctuation": "市委书记张建国" * (size // 7),
+        # html.parser alone retried each unclosed tag against the rest of the page: quadratic.
+        "unclosed HTML tags": "<html><p>市委书记</p>" + '<p title="' * (size // 10),
     }
 
 
