@@ -81,3 +81,12 @@ def test_to_dict_gives_plain_values() -> None:
     person = nn.extract_persons("农民李大勇说，今年收成好。")[0]
     assert person.to_dict()["key"] == "李大勇"
     assert person.to_dict()["mentions"][0]["text"] == "李大勇"
+
+
+def test_names_joined_by_a_middle_dot_are_one_person_and_their_parts_link_to_it() -> None:
+    text = "伊拉克议长萨阿东·哈马迪率领代表团访华。哈马迪说，两国友谊深厚。司马义·艾买提会见了他。"
+    persons = nn.extract_persons(text)
+    assert [(person.name, [mention.text for mention in person.mentions]) for person in persons] == [
+        ("萨阿东·哈马迪", ["萨阿东·哈马迪", "哈马迪"]),
+        ("司马义·艾买提", ["司马义·艾买提"]),
+    ]

@@ -12,7 +12,8 @@ tagger marks it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -32,6 +33,8 @@ _NAME_TAGS = frozenset(["nr", "nrfg", "nrt"])
 _HONORIFICS = frozenset(["同志", "先生", "女士", "夫人", "小姐", "老人", "大爷", "大娘", "师傅"])
 _SPEECH = frozenset(["说", "指出", "表示", "强调", "认为", "介绍", "告诉", "谈到", "回忆", "等人", "一行"])
 _LIST_JOINERS = frozenset(["、", "和", "与", "及"])
+_MIDDLE_DOTS = frozenset(["·", "・", "•", "‧"])
+_DOTTED = re.compile("[·・•‧]")
 # A three-character dictionary "name" ending like a place or a thing (罗家镇, 仲裁法) is not one.
 _PLACE_END = re.compile("[省市县区镇乡村州街路山河湖江岛港湾法酒]$")
 _ROLE_NOUNS = frozenset(
@@ -146,10 +149,44 @@ def _names_in(tokens: tuple[Token, ...], posts: tuple[str, ...]) -> dict[str, st
         elif alone:
             accepted.update(chain)
             named = True
-    names: dict[str, str] = {}
-    for index in sorted(accepted):
-        names.setdefault(tokens[index].text, tokens[index].surface)
-    return names
+    names = _dotted_names(tokens, posts)
+    inside = {index for first, last in names.values() for index in range(first, last + 1)}
+    found: dict[str, str] = {key: _surface(tokens, first, last) for key, (first, last) in names.items()}
+    for index in sorted(accepted - inside):
+        found.setdefault(tokens[index].text, tokens[index].surface)
+    return found
+
+
+def _dotted_names(tokens: tuple[Token, ...], posts: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+    """Names written in parts joined by a middle dot (萨阿东·哈马迪, 司马义·艾买提): key -> token range.
+
+    Transliterated names, Uyghur and Tibetan names among them, are written so; jieba cuts them at
+    the dot. The parts must be words of one to six characters, one of them tagged as a name.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    index = 0
+    while index < len(tokens):
+        last = index
+        while (
+            last + 2 < len(tokens)
+            and tokens[last + 1].text in _MIDDLE_DOTS
+            and _is_name_part(tokens[last], posts)
+            and _is_name_part(tokens[last + 2], posts)
+        ):
+            last += 2
+        parts = tokens[index : last + 1 : 2]
+        if last > index and any(part.pos in _NAME_TAGS for part in parts):
+            found.setdefault("".join(token.text for token in tokens[index : last + 1]), (index, last))
+        index = last + 1
+    return found
+
+
+def _is_name_part(token: Token, posts: tuple[str, ...]) -> bool:
+    return 1 <= len(token.text) <= 6 and _is_candidate(token, posts)
+
+
+def _surface(tokens: tuple[Token, ...], first: int, last: int) -> str:
+    return "".join(token.surface for token in tokens[first : last + 1])
 
 
 def _references(tokens: tuple[Token, ...], posts: tuple[str, ...]) -> list[tuple[str, int, int]]:
@@ -237,6 +274,40 @@ def _add_references(
         spans.setdefault(key, set()).add((start, end))
 
 
+def _fold_name_parts(names: dict[str, str], spans: Spans) -> None:
+    """Give a dotted name's part its mentions (哈马迪 → 萨阿东·哈马迪), and drop spans inside longer names."""
+    owners: dict[str, list[str]] = {}
+    for key in names:
+        for part in re.split("[·・•‧]", key) if _DOTTED.search(key) else ():
+            owners.setdefault(part, []).append(key)
+    for part, keys in owners.items():
+        if part in names and len(keys) == 1:
+            spans[keys[0]].update(spans.pop(part, set()))
+            del names[part]
+    longer = sorted(
+        ((start, end) for key in names for start, end in spans.get(key, ())), key=lambda span: span[0]
+    )
+    covering = _covering(longer)
+    for key in names:
+        spans[key] = {span for span in spans.get(key, set()) if not covering(span)}
+
+
+def _covering(all_spans: list[tuple[int, int]]) -> Callable[[tuple[int, int]], bool]:
+    """A test: is a span strictly inside a longer one of ``all_spans`` (sorted by start)?"""
+    starts = [start for start, _ in all_spans]
+    reach: list[int] = []  # the furthest end among the spans up to each one
+    for _, end in all_spans:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def inside(span: tuple[int, int]) -> bool:
+        start, end = span
+        before = bisect_left(starts, start) - 1  # the last span starting before this one
+        same = bisect_right(starts, start) - 1  # the last span starting where this one does
+        return (before >= 0 and reach[before] >= end) or (same >= 0 and reach[same] > end)
+
+    return inside
+
+
 def persons_from_tokens(
     article: Article, tokens: tuple[Token, ...], officials: tuple[Official, ...] | None = None
 ) -> tuple[Person, ...]:
@@ -252,6 +323,7 @@ def persons_from_tokens(
     for key in names:
         spans.setdefault(key, set()).update(_on_boundaries(article.text, key, starts, ends))
     _add_references(article, tokens, posts, names, spans)
+    _fold_name_parts(names, spans)
     official_keys = {official.key for official in officials}
     persons = []
     for key, name in names.items():
