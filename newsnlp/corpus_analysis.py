@@ -45,6 +45,7 @@ ARTICLE_COLUMNS = ["id", "title", "published", "source", "script", "n_chars", "k
 OFFICIAL_COLUMNS = [
     "article", "published", "name", "key", "role", "titles", "organizations", "mentions", "first_position"
 ]  # fmt: skip
+PERSON_COLUMNS = ["article", "published", "name", "key", "official", "mentions", "first_position"]
 SLOGAN_COLUMNS = ["article", "published", "key", "text", "kind", "count", "confidence", "full_form"]
 DATE_COLUMNS = [
     "article",
@@ -79,6 +80,7 @@ class _Rows:
     label: Any
     article: dict[str, Any] | None = None
     officials: list[dict[str, Any]] = field(default_factory=list)
+    persons: list[dict[str, Any]] = field(default_factory=list)
     slogans: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     keywords: list[dict[str, Any]] = field(default_factory=list)
@@ -91,8 +93,9 @@ class CorpusResult:
     """The tables of an analysed corpus.
 
     ``articles`` has one row per article that was analysed, indexed like the input;
-    ``officials``, ``slogans``, ``dates`` and ``keywords`` one row per record, with the article's
-    label in ``article`` and its publication time in ``published``; ``topics`` one row per topic
+    ``officials``, ``persons`` (everyone named, ``official`` telling who is in ``officials``),
+    ``slogans``, ``dates`` and ``keywords`` one row per record, with the article's label in
+    ``article`` and its publication time in ``published``; ``topics`` one row per topic
     (empty when no topic model was fitted); ``errors`` one row per article that failed.
 
     ``folder`` is set when `analyze_corpus` wrote the tables as it read the corpus (``out=``):
@@ -102,6 +105,7 @@ class CorpusResult:
 
     articles: pd.DataFrame
     officials: pd.DataFrame
+    persons: pd.DataFrame
     slogans: pd.DataFrame
     dates: pd.DataFrame
     keywords: pd.DataFrame
@@ -198,6 +202,17 @@ def _rows(summary: Summary, label: Any, identifier: Any, n_chars: int) -> _Rows:
             "first_position": official.first_mention.raw_start,
         }
         for official in summary.officials
+    ]
+    rows.persons = [
+        {
+            **base,
+            "name": person.name,
+            "key": person.key,
+            "official": person.official,
+            "mentions": len(person.mentions),
+            "first_position": min(mention.raw_start for mention in person.mentions),
+        }
+        for person in summary.persons
     ]
     rows.slogans = [
         {
@@ -420,7 +435,7 @@ def analyze_corpus(
     return _tables(_run(items, engine, jobs, progress, table), topics)
 
 
-TABLES = ("articles", "officials", "slogans", "dates", "keywords", "topics", "errors")
+TABLES = ("articles", "officials", "persons", "slogans", "dates", "keywords", "topics", "errors")
 
 
 def _stream(
@@ -510,6 +525,7 @@ def _tables(results: list[_Rows], topics: int | None) -> CorpusResult:
     return CorpusResult(
         articles=articles,
         officials=table("officials", OFFICIAL_COLUMNS),
+        persons=table("persons", PERSON_COLUMNS),
         slogans=table("slogans", SLOGAN_COLUMNS),
         dates=table("dates", DATE_COLUMNS),
         keywords=table("keywords", KEYWORD_COLUMNS),

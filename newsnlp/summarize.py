@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from newsnlp.errors import InputError, OptionError
 from newsnlp.extract.dates import DateMention, extract_dates
 from newsnlp.extract.officials import Official, officials_from_tokens
+from newsnlp.extract.persons import Person, persons_from_tokens
 from newsnlp.extract.slogans import Slogan, extract_slogans
 from newsnlp.keywords import IdfTable, Keyword, rank_keywords
 from newsnlp.model import Article, _plain
@@ -67,7 +68,8 @@ class Summary:
     """What an article says, in one record.
 
     ``sentences`` is the extractive summary in article order; ``text`` joins them. ``keywords``,
-    ``officials`` (staff credits left out), ``slogans`` and ``dates`` are the extractors' records.
+    ``officials`` (staff credits left out), ``slogans``, ``dates`` and ``persons`` (everyone named,
+    officials and staff included) are the extractors' records.
     """
 
     title: str | None
@@ -79,6 +81,7 @@ class Summary:
     officials: tuple[Official, ...]
     slogans: tuple[Slogan, ...]
     dates: tuple[DateMention, ...]
+    persons: tuple[Person, ...] = ()
 
     @property
     def text(self) -> str:
@@ -107,6 +110,11 @@ class Summary:
             lines += [
                 f"- {o.name}: {'、'.join(o.titles) or '-'} ({len(o.mentions)}×)" for o in self.officials
             ]
+            lines.append("")
+        others = [person for person in self.persons if not person.official]
+        if others:
+            lines += ["## Other people", ""]
+            lines += [f"- {person.name} ({len(person.mentions)}×)" for person in others]
             lines.append("")
         if self.slogans:
             lines += ["## Slogans", ""]
@@ -138,6 +146,7 @@ class Summary:
             "summary": self.text,
             "keywords": [keyword.text for keyword in self.keywords],
             "officials": [official.name for official in self.officials],
+            "persons": [person.name for person in self.persons],
             "slogans": [slogan.text for slogan in self.slogans],
             "dates": [mention.value for mention in self.dates if mention.value],
         }
@@ -272,4 +281,5 @@ def summarize(
         officials=officials,
         slogans=slogans,
         dates=extract_dates(article),
+        persons=persons_from_tokens(article, tokens, everyone),
     )

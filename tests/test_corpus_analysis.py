@@ -11,7 +11,7 @@ from newsnlp.corpus_analysis import CorpusResult, analyze_corpus
 from newsnlp.errors import InputError, OptionError
 from tests.conftest import SAMPLE
 
-TABLES = ("articles", "officials", "slogans", "dates", "keywords", "errors")
+TABLES = ("articles", "officials", "persons", "slogans", "dates", "keywords", "errors")
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +54,9 @@ def test_tables_hold_the_extractions(result: CorpusResult) -> None:
         zip(roster["article"], roster["name"], roster["titles"], strict=True)
     )
     assert ("f", "陈志强") in list(zip(roster["article"], roster["name"], strict=True))
+    people = result.persons[result.persons["article"] == "a"]
+    assert set(roster.loc[roster["article"] == "a", "key"]) <= set(people.loc[people["official"], "key"])
+    assert people.loc[people["key"] == "梁伟新", "mentions"].item() >= 5
     assert set(result.slogans.loc[result.slogans["article"] == "c", "key"]) == {"两手抓"}
     dates = result.dates[result.dates["article"] == "c"]
     assert dates[["text", "value"]].to_dict("records") == [{"text": "今年", "value": "2024"}]
