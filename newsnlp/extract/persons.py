@@ -113,6 +113,8 @@ def _judge(tokens: tuple[Token, ...], index: int, posts: tuple[str, ...]) -> tup
     """(a name on its own, shaped like a name that a list may confirm) for one token."""
     token = tokens[index]
     text, tag = token.text, token.pos
+    if tag not in _NAME_TAGS and not _has_surname(text):  # the cheap test first: most words
+        return False, False
     if not _is_candidate(token, posts) or _is_reference(text, posts):
         return False, False
     made_up = not _base_tokenizer().FREQ.get(text)
