@@ -335,7 +335,30 @@ def _is_name(token: Token, posts: tuple[str, ...], *, foreign: bool) -> bool:
         return 2 <= len(text) <= 6
     if token.pos in ("nr", "nrfg"):
         return 2 <= len(text) <= 6 if foreign else 2 <= len(text) <= 4 and _starts_with_surname(text)
-    return foreign and 2 <= len(text) <= 6 and not (token.pos and _NOT_A_NAME.match(token.pos))
+    # An organ after a foreign post is no name: 俄总统新闻局 (the president's press office).
+    organ = _ORGAN_END.search(text) is not None
+    return foreign and 2 <= len(text) <= 6 and not organ and not (token.pos and _NOT_A_NAME.match(token.pos))
+
+
+def _foreign_post(title: str, lexicon: _Lexicon) -> bool:
+    """A post only foreign states have (首相, 总统): 日本首相 is one word, with no place tag to see."""
+    post = _post_of(title, lexicon.posts)
+    return post is not None and lexicon.post_kinds[post][1] == "foreign"
+
+
+_MIDDLE_DOTS = frozenset(["·", "・", "•", "‧"])
+
+
+def _dotted_end(tokens: tuple[Token, ...], first: int, posts: tuple[str, ...]) -> int:
+    """The last token of a foreign name written in parts joined by a middle dot (斯坦利·费希尔)."""
+    last = first
+    while (
+        last + 2 < len(tokens)
+        and tokens[last + 1].text in _MIDDLE_DOTS
+        and _is_name(tokens[last + 2], posts, foreign=True)
+    ):
+        last += 2
+    return last
 
 
 def _read_titled_names(tokens: tuple[Token, ...], lexicon: _Lexicon) -> dict[str, _Found]:
@@ -364,15 +387,19 @@ def _read_titled_names(tokens: tuple[Token, ...], lexicon: _Lexicon) -> dict[str
                 break
             titles.append((after + 1, post))
             after = post + 1
-        foreign = any(_is_foreign(tokens, start, end, lexicon) for start, end in titles)
+        foreign = any(
+            _is_foreign(tokens, start, end, lexicon) or _foreign_post(tokens[end].text, lexicon)
+            for start, end in titles
+        )
         if after < len(tokens) and _is_name(tokens[after], posts, foreign=foreign):
-            name = tokens[after]
-            entry = found.setdefault(name.text, _Found(name.text))
-            entry.names.append((name.start, name.end))
+            last = _dotted_end(tokens, after, posts) if foreign else after
+            name_text = "".join(token.text for token in tokens[after : last + 1])
+            entry = found.setdefault(name_text, _Found(name_text))
+            entry.names.append((tokens[after].start, tokens[last].end))
             entry.titles.extend((tokens[start].start, tokens[end].end) for start, end in titles)
             if foreign:
                 entry.foreign.update((tokens[start].start, tokens[end].end) for start, end in titles)
-            index = after + 1
+            index = last + 1
             continue
         # A bare post after a name: 李鹏总理.
         previous = tokens[index - 1] if index else None
@@ -551,13 +578,19 @@ def _later_mentions(
 ) -> None:
     """Add every other place a name is written on word boundaries, and 江主席-style references."""
     starts, ends = _boundaries(tokens)
+    text = article.text
     for entry in found.values():
-        position = article.text.find(entry.key)
-        while position != -1:
-            span = (position, position + len(entry.key))
-            if position in starts and span[1] in ends and span not in entry.names:
-                entry.names.append(span)
-            position = article.text.find(entry.key, position + 1)
+        # A foreign name written with a middle dot is named again by its last part (费希尔).
+        parts = re.split("[·・•‧]", entry.key)
+        written = [entry.key] + ([parts[-1]] if len(parts) > 1 and len(parts[-1]) >= 2 else [])
+        for name in written:
+            position = text.find(name)
+            while position != -1:
+                span = (position, position + len(name))
+                inside = name != entry.key and text[position - 1 : position] in _MIDDLE_DOTS
+                if position in starts and span[1] in ends and span not in entry.names and not inside:
+                    entry.names.append(span)
+                position = text.find(name, position + 1)
     by_reference: dict[str, list[_Found]] = {}
     for entry in found.values():
         for start, end in entry.titles:
@@ -571,12 +604,13 @@ def _later_mentions(
         for first, second in itertools.pairwise(tokens)
         if first.text in read_set("surnames.txt") and _post_of(second.text, posts) == second.text
     ]
-    for text, start, end in candidates:
-        owners = {id(entry): entry for entry in by_reference.get(text, [])}
+    for reference, start, _ in candidates:
+        owners = {id(entry): entry for entry in by_reference.get(reference, [])}
         if len(owners) == 1:
+            # The mention is the surname, as a name tagger marks it: 江 in 江主席.
             entry = next(iter(owners.values()))
-            if (start, end) not in entry.names:
-                entry.names.append((start, end))
+            if (start, start + 1) not in entry.names:
+                entry.names.append((start, start + 1))
 
 
 def _official(article: Article, entry: _Found, lexicon: _Lexicon) -> Official:
