@@ -913,7 +913,7 @@ _OFFSET_LENGTH = (
 _OFFSET = re.compile(
     rf"{_NOT_AFTER_NUMBER}(?<![的这那每同近前第])(?P<length>{_OFFSET_LENGTH})"
     r"(?P<direction>以前|之前|以后|之后|以来|以内|前|后|内)"
-    # 前期 (an early stage), 后来 (afterwards), 内容 (contents): other words, not a direction.
+    # 前期 (an early stage), 后者 (the latter), 内容 (contents): other words, not a direction.
     r"(?![期夕线列景提身进往者方勤备续果面人容部地外涵蒙阁在心需存])"
 )
 _OFFSET_PIECE = re.compile(

@@ -1,12 +1,13 @@
 """Persons: every person an article names, officials or not, with every mention.
 
-Officials and credited staff come from `extract_officials`. Other people are the words the
-segmentation tags as personal names (jieba's ``nr`` family, with names after titles kept whole by
-`newsnlp.segment`) that look like names: a Chinese name of two to four characters that starts with
-a known surname and is not a dictionary word jieba tags as something else, or a transliterated
-foreign name. Each name found is then looked for everywhere else in the body on word boundaries.
-A reference by surname and post (江主席) is a mention of the surname's characters, as a name
-tagger marks it.
+Officials and credited staff come from `extract_officials`. Other people are words the
+segmentation tags as personal names (jieba's ``nr`` family) that the context confirms: jieba's
+dictionary tags common words as names (文明, 阳光), so a dictionary word needs a cue (a post or a
+role noun before it, 同志 or 说 after it) or a place in a 、-list with a name, while a name jieba's
+HMM made up stands on its own (see `_names_in`). Names in parts joined by a middle dot
+(萨阿东·哈马迪) are read whole. Each name is then looked for everywhere else in the body on word
+boundaries; a reference by surname and post (江主席) is a mention of the surname, as a name tagger
+marks it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ from functools import cache
 from typing import Any
 
 from newsnlp.errors import InputError
-from newsnlp.extract.officials import Mention, Official, _lexicon, _post_of, officials_from_tokens
+from newsnlp.extract.officials import (
+    _MIDDLE_DOTS,
+    Mention,
+    Official,
+    _lexicon,
+    _post_of,
+    officials_from_tokens,
+)
 from newsnlp.model import Article, Token, _plain
 from newsnlp.normalize.script import IDEOGRAPHS
 from newsnlp.page import analyze
@@ -33,7 +41,6 @@ _NAME_TAGS = frozenset(["nr", "nrfg", "nrt"])
 _HONORIFICS = frozenset(["同志", "先生", "女士", "夫人", "小姐", "老人", "大爷", "大娘", "师傅"])
 _SPEECH = frozenset(["说", "指出", "表示", "强调", "认为", "介绍", "告诉", "谈到", "回忆", "等人", "一行"])
 _LIST_JOINERS = frozenset(["、", "和", "与", "及"])
-_MIDDLE_DOTS = frozenset(["·", "・", "•", "‧"])
 _DOTTED = re.compile("[·・•‧]")
 # A three-character dictionary "name" ending like a place or a thing (罗家镇, 仲裁法) is not one.
 _PLACE_END = re.compile("[省市县区镇乡村州街路山河湖江岛港湾法酒]$")
